@@ -1,0 +1,58 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { clientDist, ensureClientBuilt, projectRoot } from './client-build';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { createDb, createPool } from './db';
+import { resolveDatabase } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { seedDemo } from './seed/demo';
+import { startServer, type RunningServer } from './server';
+
+export function countMigrationFiles(): number {
+  return readdirSync(path.join(projectRoot, 'migrations')).filter((f) => /^\d.*\.ts$/.test(f))
+    .length;
+}
+
+export interface Booted {
+  server: RunningServer;
+  ctx: AppContext;
+  stop(): Promise<void>;
+}
+
+/** config -> database -> migrations -> seed -> client build -> listen. */
+export async function boot(config: Config, logger: Logger): Promise<Booted> {
+  const database = await resolveDatabase(config, logger);
+  const pool = createPool(database.url, config.DATABASE_POOL_SIZE);
+  pool.on('error', (err) => logger.error({ err }, 'idle database client failed'));
+  const db = createDb(pool);
+  const stopDb = async () => {
+    await db.destroy().catch((err) => logger.warn({ err }, 'pool did not end cleanly'));
+    await database.stop();
+  };
+
+  try {
+    const applied = await migrateToLatest(db);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    if (config.SEED_DEMO && (await seedDemo(db)).seeded) logger.info('demo content seeded');
+    if (config.BUILD_CLIENT) await ensureClientBuilt(logger);
+    const ctx: AppContext = { config, db, pool, logger, migrationCount: countMigrationFiles() };
+    const server = await startServer(ctx, {
+      port: config.PORT,
+      host: config.HOST,
+      clientDir: clientDist,
+    });
+    return {
+      server,
+      ctx,
+      stop: async () => {
+        await server.close();
+        await stopDb();
+      },
+    };
+  } catch (err) {
+    await stopDb();
+    throw err;
+  }
+}

@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type pg from 'pg';
+import type { Config } from './config';
+import type { Db } from './db';
+
+/** What every feature needs, built once by `createServer` and passed down explicitly. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  pool: pg.Pool;
+  logger: Logger;
+  /** Number of migration files at start-up; /readyz compares the database with it. */
+  migrationCount: number;
+}

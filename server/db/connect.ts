@@ -1,0 +1,21 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import { startEmbeddedPostgres } from './embedded';
+
+export const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+/** DATABASE_URL when set; otherwise the embedded Postgres under DATA_DIR. Same path after. */
+export async function resolveDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>,
+  logger: Logger,
+): Promise<{ url: string; embedded: boolean; stop(): Promise<void> }> {
+  if (config.DATABASE_URL)
+    return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
+  const started = Date.now();
+  const pg = await startEmbeddedPostgres(path.resolve(projectRoot, config.DATA_DIR), (line) =>
+    logger.debug({ postgres: line }),
+  );
+  logger.info({ ms: Date.now() - started }, 'embedded PostgreSQL started');
+  return { url: pg.url, embedded: true, stop: pg.stop };
+}

@@ -1,0 +1,76 @@
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pinoHttp } from 'pino-http';
+import type { AppContext } from '../context';
+import { healthRoutes } from '../health/routes';
+import { threadRoutes } from '../threads/routes';
+import { errorHandler } from './error-handler';
+import { AppError } from './errors';
+import { requestId } from './request-id';
+import { securityHeaders } from './security';
+
+export interface AppOptions {
+  /** Folder holding the built client (index.html + assets); absent in API-only tests. */
+  clientDir?: string;
+  /** Extra API routes mounted before the JSON 404 (tests use it to add a failing handler). */
+  extraApiRoutes?: (api: express.Router) => void;
+}
+
+export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.TRUST_PROXY ? 1 : false);
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      genReqId: requestId,
+      // Probes would drown the log; everything else is logged once per request.
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
+    }),
+  );
+  app.use(securityHeaders(ctx.config.isProduction));
+  app.use(healthRoutes(ctx));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '256kb' }));
+  api.use(threadRoutes(ctx));
+  opts.extraApiRoutes?.(api);
+  api.use((req) => {
+    throw new AppError('not_found', `No API route for ${req.method} ${req.path}`);
+  });
+  app.use('/api', api);
+
+  if (opts.clientDir && existsSync(path.join(opts.clientDir, 'index.html'))) {
+    const indexFile = path.join(opts.clientDir, 'index.html');
+    app.use(
+      '/assets',
+      express.static(path.join(opts.clientDir, 'assets'), { immutable: true, maxAge: '1y' }),
+    );
+    app.use(express.static(opts.clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes: any other GET that wants HTML gets the app shell.
+    app.get(/.*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexFile);
+    });
+  }
+
+  app.use((req) => {
+    throw new AppError('not_found', `Nothing at ${req.method} ${req.path}`);
+  });
+  app.use(errorHandler);
+  return app;
+}

