@@ -40,7 +40,9 @@ function printTable(figures: Figure[]): void {
   const rows = figures.map((f) => [
     f.name,
     `${fmt(f.value)} ${f.unit}`,
-    f.baseline === undefined ? '-' : `${fmt(f.baseline)} ${f.unit} (${f.baselineLabel ?? 'baseline'})`,
+    f.baseline === undefined
+      ? '-'
+      : `${fmt(f.baseline)} ${f.unit} (${f.baselineLabel ?? 'baseline'})`,
     f.ratio === undefined ? '-' : `${f.ratio.toFixed(3)}×`,
     f.budget,
     f.pass ? 'PASS' : 'FAIL',

@@ -2,7 +2,9 @@
 import http from 'node:http';
 import pg from 'pg';
 
-const pool = process.env.PG_URL ? new pg.Pool({ connectionString: process.env.PG_URL, max: 10 }) : null;
+const pool = process.env.PG_URL
+  ? new pg.Pool({ connectionString: process.env.PG_URL, max: 10 })
+  : null;
 const body = JSON.stringify({ status: 'ok' });
 
 const server = http.createServer((_req, res) => {
