@@ -7,6 +7,7 @@ import type { AppContext } from './context';
 import { createDb, createPool } from './db';
 import { resolveDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { startJobs } from './jobs';
 import { seedDemo } from './seed/demo';
 import { startServer, type RunningServer } from './server';
 
@@ -43,10 +44,18 @@ export async function boot(config: Config, logger: Logger): Promise<Booted> {
       host: config.HOST,
       clientDir: clientDist,
     });
+    // pg-boss (server/jobs); a failed start must not leave the server listening.
+    const jobs = config.JOBS_ENABLED
+      ? await startJobs(ctx).catch(async (err: unknown) => {
+          await server.close();
+          throw err;
+        })
+      : null;
     return {
       server,
       ctx,
       stop: async () => {
+        await jobs?.stop();
         await server.close();
         await stopDb();
       },

@@ -41,6 +41,168 @@ export const configSchema = z.object({
   TRUST_PROXY: bool.default(false),
   SEED_DEMO: bool.default(true),
   BUILD_CLIENT: bool.default(true),
+  /** SMTP server for outgoing mail (smtp://user:pass@host:587); unset = the local mail catcher. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { message: 'expected an smtp:// or smtps:// URL' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Switchboard <no-reply@switchboard.local>'),
+  /** Sign a user out after this long without a request (seconds). */
+  SESSION_IDLE_SECONDS: z.coerce
+    .number({ message: 'expected seconds' })
+    .int()
+    .min(1)
+    .default(7 * 86_400),
+  /** Sign a user out this long after sign-in, however active (seconds). */
+  SESSION_ABSOLUTE_SECONDS: z.coerce
+    .number({ message: 'expected seconds' })
+    .int()
+    .min(1)
+    .default(30 * 86_400),
+  /** argon2id cost; lower than 19456 KiB / 2 passes is refused outside NODE_ENV=test. */
+  ARGON2_MEMORY_KIB: z.coerce.number({ message: 'expected KiB' }).int().min(8).default(19_456),
+  ARGON2_TIME_COST: z.coerce.number({ message: 'expected a pass count' }).int().min(1).default(2),
+  ARGON2_PARALLELISM: z.coerce
+    .number({ message: 'expected a thread count' })
+    .int()
+    .min(1)
+    .max(16)
+    .default(1),
+  /** Rate limits (attempts per window; windows fixed in server/ratelimit/limits.ts). */
+  RATE_LIMIT_SIGNIN_PER_ACCOUNT: z.coerce
+    .number({ message: 'expected a count' })
+    .int()
+    .min(1)
+    .default(10),
+  RATE_LIMIT_SIGNIN_PER_IP: z.coerce
+    .number({ message: 'expected a count' })
+    .int()
+    .min(1)
+    .default(50),
+  RATE_LIMIT_SIGNUP_PER_IP: z.coerce
+    .number({ message: 'expected a count' })
+    .int()
+    .min(1)
+    .default(10),
+  RATE_LIMIT_RESET_PER_IP: z.coerce
+    .number({ message: 'expected a count' })
+    .int()
+    .min(1)
+    .default(10),
+  // Forum (server/threads, server/replies, server/votes, server/moderation).
+  /** Authors may edit a thread or reply for this many hours; moderators always. */
+  FORUM_EDIT_WINDOW_HOURS: z.coerce.number({ message: 'expected hours' }).min(0).default(24),
+  /** Accounts younger than this get the stricter posting and voting limits. */
+  FORUM_NEW_ACCOUNT_HOURS: z.coerce.number({ message: 'expected hours' }).min(0).default(24),
+  /** Threads + replies one member may post per hour (FORUM_POSTS_PER_HOUR_NEW if new). */
+  FORUM_POSTS_PER_HOUR: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(1)
+    .default(30),
+  FORUM_POSTS_PER_HOUR_NEW: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(1)
+    .default(5),
+  /** Upvotes one member may give per rolling 24 h (FORUM_VOTES_PER_DAY_NEW if new). */
+  FORUM_VOTES_PER_DAY: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(1)
+    .default(100),
+  FORUM_VOTES_PER_DAY_NEW: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(1)
+    .default(10),
+  /** Karma a member needs to create a tag outside the curated starter set. */
+  FORUM_NEW_TAG_MIN_KARMA: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(0)
+    .default(50),
+  /** Hot list: how many threads (by stored score) are re-scored per request. */
+  FORUM_HOT_CANDIDATES: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(50)
+    .max(20_000)
+    .default(1000),
+  /** Unanswered list: only questions younger than this many days, oldest first. */
+  /** Seconds a list page is served from memory (0 = off); local writes clear it at once. */
+  FORUM_LIST_CACHE_SECONDS: z.coerce
+    .number({ message: 'expected seconds' })
+    .min(0)
+    .max(300)
+    .default(2),
+  /** Seconds a thread is served from memory to anonymous readers (0 = off); writes clear it. */
+  FORUM_THREAD_CACHE_SECONDS: z.coerce
+    .number({ message: 'expected seconds' })
+    .min(0)
+    .max(300)
+    .default(2),
+  FORUM_UNANSWERED_WINDOW_DAYS: z.coerce
+    .number({ message: 'expected days' })
+    .int()
+    .min(1)
+    .default(30),
+  // Mentorships and notifications (server/mentorships, server/notifications).
+  /** An unanswered mentorship request expires after this many days; the asker is told. */
+  MENTORSHIP_REQUEST_TTL_DAYS: z.coerce.number({ message: 'expected days' }).min(0.01).default(7),
+  /** Open (unanswered) requests one asker may have at a time. */
+  MENTORSHIP_MAX_OPEN_REQUESTS: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(1)
+    .default(3),
+  /** A mentor whose this-many latest requests all expired is paused automatically. */
+  MENTORSHIP_AUTO_PAUSE_EXPIRED: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(1)
+    .default(3),
+  /** Best-matching opted-in mentors told about a new question (each within their daily cap). */
+  QUESTION_NOTIFY_MENTORS: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(0)
+    .max(20)
+    .default(3),
+  /** Background jobs (pg-boss: request expiry sweep). Off = run no scheduler in this process. */
+  JOBS_ENABLED: bool.default(true),
+  // Realtime (server/realtime).
+  /**
+   * How instances share Socket.IO rooms: off (one instance, in memory), postgres (NOTIFY on
+   * DATABASE_URL), redis (Redis streams on REDIS_URL). Unset: redis when REDIS_URL is set.
+   */
+  CLUSTER: z
+    .enum(['off', 'postgres', 'redis'], { message: 'expected off, postgres or redis' })
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { message: 'expected a redis://host:6379 or rediss:// URL' })
+    .optional(),
+  /** Key/channel prefix in Redis, so several apps (or test runs) can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'expected letters, digits, : _ - (at most 64)' })
+    .default('switchboard'),
+  /** Messages one socket may send per 10 seconds; past that it is told, then disconnected. */
+  SOCKET_EVENTS_PER_10S: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(5)
+    .default(60),
+  /** A reconnecting client is sent at most this many missed thread events, else refetches. */
+  REALTIME_REPLAY_MAX: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(10)
+    .max(5000)
+    .default(500),
+  /** Thread events are kept this long for replays (hours). */
+  REALTIME_EVENT_RETENTION_HOURS: z.coerce.number({ message: 'expected hours' }).min(1).default(48),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ message: 'expected milliseconds' })
     .int()
@@ -65,6 +227,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 characters)',
     );
+  }
+  if (cfg.NODE_ENV !== 'test' && (cfg.ARGON2_MEMORY_KIB < 19_456 || cfg.ARGON2_TIME_COST < 2)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ARGON2_MEMORY_KIB / ARGON2_TIME_COST: at least 19456 KiB and 2 passes (OWASP minimum)',
+    );
+  }
+  if (cfg.CLUSTER === 'redis' && !cfg.REDIS_URL) {
+    throw new ConfigError('Invalid configuration:\n  REDIS_URL: required when CLUSTER=redis');
   }
   return { ...cfg, isProduction: cfg.NODE_ENV === 'production' };
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type pg from 'pg';
 import type { Config } from './config';
 import type { Db } from './db';
+import type { Realtime } from './realtime/setup';
 
 /** What every feature needs, built once by `createServer` and passed down explicitly. */
 export interface AppContext {
@@ -11,4 +12,6 @@ export interface AppContext {
   logger: Logger;
   /** Number of migration files at start-up; /readyz compares the database with it. */
   migrationCount: number;
+  /** Reaches connected clients on every instance; set by startServer (absent in scripts). */
+  realtime?: Realtime;
 }

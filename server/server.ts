@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { AppContext } from './context';
 import { createApp, type AppOptions } from './http/app';
 import { createRealtime, type Io } from './realtime';
+import { startRealtime } from './realtime/setup';
 
 export interface RunningServer {
   http: HttpServer;
@@ -23,10 +24,14 @@ export async function startServer(
   http.headersTimeout = 20_000;
   http.requestTimeout = 30_000;
   const io = createRealtime(ctx, http);
+  const realtime = await startRealtime(ctx, io);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
+  }).catch(async (err: unknown) => {
+    await realtime.close();
+    throw err;
   });
   const port = (http.address() as AddressInfo).port;
   const displayHost = !opts.host || opts.host === '0.0.0.0' ? 'localhost' : opts.host;
@@ -34,10 +39,11 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      io.emit('server:shutdown', { reconnectInMs: 500 });
+      // Local only: with a cluster adapter, io.emit would reach every instance's clients.
+      io.local.emit('server:shutdown', { reconnectInMs: 500 });
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
-      io.disconnectSockets(true);
+      io.local.disconnectSockets(true);
       const timeout = new Promise<'timeout'>((resolve) =>
         setTimeout(resolve, ctx.config.SHUTDOWN_TIMEOUT_MS, 'timeout').unref(),
       );
@@ -46,7 +52,7 @@ export async function startServer(
         http.closeAllConnections();
         await httpClosed;
       }
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await realtime.close();
     })());
 
   return { http, io, port, url: `http://${displayHost}:${port}`, close };

@@ -9,20 +9,380 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface AskerProfiles {
+  company_size: string | null;
+  company_type: string;
+  constraints: Generated<string>;
+  created_at: Generated<Timestamp>;
+  focus: Generated<string[]>;
+  goals: Generated<string>;
+  industries: Generated<string[]>;
+  languages: Generated<string[]>;
+  paths_weighed: Generated<string[]>;
+  role_now: string;
+  role_now_family: string;
+  time_zone: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+  years_of_experience: number;
+}
+
+export interface AuthTokens {
+  created_at: Generated<Timestamp>;
+  email: string | null;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  purpose: string;
+  token_hash: Buffer;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
+export interface CaughtMail {
+  created_at: Generated<Timestamp>;
+  from_address: string;
+  html_body: string;
+  id: Generated<string>;
+  raw: string;
+  subject: string;
+  text_body: string;
+  to_address: string;
+}
+
+export interface ConversationParticipants {
+  conversation_id: string;
+  joined_at: Generated<Timestamp>;
+  user_id: string;
+}
+
+export interface Conversations {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: Generated<string>;
+  pair_key: string | null;
+}
+
+export interface Flags {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  note: string | null;
+  reason: string;
+  reply_id: string | null;
+  reporter_id: string;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  status: Generated<string>;
+  target_id: string;
+  target_type: string;
+  thread_id: string;
+}
+
+export interface HnItems {
+  hn_id: Int8;
+  imported_at: Generated<Timestamp>;
+  reply_id: string | null;
+  thread_id: string;
+}
+
+export interface HnUsers {
+  user_id: string;
+  username: string;
+}
+
+export interface MatchImpressions {
+  asker_id: string;
+  day: Timestamp;
+  mentor_id: string;
+}
+
+export interface MatchingTermStats {
+  ndoc: number | null;
+  total: number | null;
+  word: string | null;
+}
+
+export interface MentorBlocks {
+  asker_id: string;
+  created_at: Generated<Timestamp>;
+  mentor_id: string;
+}
+
+export interface MentorExposureDaily {
+  day: Timestamp;
+  impressions: Generated<number>;
+  mentor_id: string;
+  notifications: Generated<number>;
+}
+
+export interface MentorMatchIndex {
+  capacity: number;
+  company_type: string;
+  document: string;
+  focus: string[];
+  focus_bits: Int8;
+  industries: string[];
+  industry_bits: Int8;
+  language_bits: Int8;
+  languages_primary: string[];
+  mentor_id: string;
+  open_seats: number;
+  path_taken: string;
+  role_before_norm: string;
+  role_family: string;
+  time_zone: string;
+  updated_at: Generated<Timestamp>;
+  years_before_switch: number | null;
+}
+
+export interface MentorMatchStats {
+  active_mentees: Generated<number>;
+  mentor_id: string;
+  response_count: Generated<number>;
+  response_hours: number | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface MentorPauses {
+  capacity_before: number;
+  mentor_id: string;
+  paused_at: Generated<Timestamp>;
+  reason: string;
+  resumed_at: Timestamp | null;
+}
+
+export interface MentorProfiles {
+  capacity: Generated<number>;
+  company_size_after: string;
+  company_size_before: string;
+  company_type_after: string;
+  company_type_before: string;
+  created_at: Generated<Timestamp>;
+  focus: Generated<string[]>;
+  headline: Generated<string>;
+  industries: Generated<string[]>;
+  languages: Generated<string[]>;
+  max_question_notifications_per_day: Generated<number>;
+  months_to_switch: number;
+  notify_matching_questions: Generated<boolean>;
+  path_taken: string;
+  role_before: string;
+  role_before_family: string;
+  role_now: string;
+  skills: Generated<string[]>;
+  story: Generated<string>;
+  switch_year: number;
+  time_zone: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+  what_helped: Generated<string>;
+  years_before_switch: number | null;
+}
+
+export interface MentorshipEvents {
+  actor_id: string | null;
+  created_at: Generated<Timestamp>;
+  detail: Generated<Json>;
+  id: Generated<Int8>;
+  kind: string;
+  mentor_id: string;
+  mentorship_id: string | null;
+  request_id: string | null;
+}
+
+export interface MentorshipRequests {
+  asker_id: string;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  decline_note: string | null;
+  decline_reason: string | null;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  mentor_id: string;
+  message: string;
+  status: Generated<string>;
+  thread_id: string | null;
+}
+
+export interface Mentorships {
+  asker_id: string;
+  conversation_id: string;
+  end_feedback: string | null;
+  ended_at: Timestamp | null;
+  ended_by: string | null;
+  id: Generated<string>;
+  mentor_id: string;
+  request_id: string;
+  started_at: Generated<Timestamp>;
+  status: Generated<string>;
+}
+
+export interface ModerationLog {
+  action: string;
+  created_at: Generated<Timestamp>;
+  details: Generated<Json>;
+  id: Generated<string>;
+  moderator_id: string | null;
+  reason: string | null;
+  target_id: string;
+  target_type: string;
+  thread_id: string | null;
+}
+
+export interface Notifications {
+  created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  id: Generated<Int8>;
+  kind: string;
+  payload: Generated<Json>;
+  read_at: Timestamp | null;
+  user_id: string;
+}
+
+export interface QuestionNotifications {
+  created_at: Generated<Timestamp>;
+  fit: number;
+  mentor_id: string;
+  thread_id: string;
+}
+
+export interface RateLimits {
+  hits: number;
+  key: string;
+  reset_at: Timestamp;
+}
+
+export interface Replies {
+  author_id: string | null;
+  body_html: string;
+  body_md: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  depth: number;
+  edited_at: Timestamp | null;
+  edited_by: string | null;
+  helpful_at: Timestamp | null;
+  hidden_at: Timestamp | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+  id: string;
+  num: Generated<Int8>;
+  parent_id: string | null;
+  path: string;
+  points: Generated<number>;
+  revision_count: Generated<number>;
+  search_vector: string | null;
+  thread_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ReplyVotes {
+  created_at: Generated<Timestamp>;
+  reply_id: string;
+  thread_id: string;
+  user_id: string;
+}
+
+export interface Revisions {
+  body_html: string;
+  body_md: string;
+  editor_id: string | null;
+  id: Generated<string>;
+  number: number;
+  replaced_at: Generated<Timestamp>;
+  reply_id: string | null;
+  tags: string[] | null;
+  thread_id: string;
+  title: string | null;
+  written_at: Timestamp;
+}
+
+export interface Session {
+  expire: Timestamp;
+  sess: Json;
+  sid: string;
+  user_id: Generated<string | null>;
+}
+
+export interface SocketIoAttachments {
+  created_at: Generated<Timestamp | null>;
+  id: Generated<Int8>;
+  payload: Buffer | null;
+}
+
+export interface Tags {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  slug: string;
+  starter: Generated<boolean>;
+  thread_count: Generated<number>;
+}
+
+export interface ThreadEventCounters {
+  last_seq: Int8;
+  thread_id: string;
+}
+
+export interface ThreadEvents {
+  created_at: Generated<Timestamp>;
+  payload: Json;
+  seq: Int8;
+  thread_id: string;
+  type: string;
+}
+
+export interface ThreadFollows {
+  created_at: Generated<Timestamp>;
+  thread_id: string;
+  user_id: string;
+}
 
 export interface Threads {
   author_id: string | null;
   body_html: string;
   body_md: string;
   created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
   edited_at: Timestamp | null;
+  edited_by: string | null;
+  follower_count: Generated<number>;
+  helpful_count: Generated<number>;
+  hidden_at: Timestamp | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+  hot_score: Generated<number>;
   id: Generated<string>;
   last_activity_at: Generated<Timestamp>;
+  locked_at: Timestamp | null;
+  locked_by: string | null;
   points: Generated<number>;
   reply_count: Generated<number>;
+  revision_count: Generated<number>;
+  search_vector: string | null;
   tags: Generated<string[]>;
   title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ThreadVotes {
+  created_at: Generated<Timestamp>;
+  thread_id: string;
+  user_id: string;
 }
 
 export interface Users {
@@ -35,11 +395,48 @@ export interface Users {
   handle: string;
   id: Generated<string>;
   imported: Generated<boolean>;
+  karma: Generated<number>;
+  last_active_at: Generated<Timestamp>;
   password_hash: string | null;
   role: Generated<string>;
+  suspended_reason: string | null;
+  suspended_until: Timestamp | null;
 }
 
 export interface DB {
+  asker_profiles: AskerProfiles;
+  auth_tokens: AuthTokens;
+  caught_mail: CaughtMail;
+  conversation_participants: ConversationParticipants;
+  conversations: Conversations;
+  flags: Flags;
+  hn_items: HnItems;
+  hn_users: HnUsers;
+  match_impressions: MatchImpressions;
+  matching_term_stats: MatchingTermStats;
+  mentor_blocks: MentorBlocks;
+  mentor_exposure_daily: MentorExposureDaily;
+  mentor_match_index: MentorMatchIndex;
+  mentor_match_stats: MentorMatchStats;
+  mentor_pauses: MentorPauses;
+  mentor_profiles: MentorProfiles;
+  mentorship_events: MentorshipEvents;
+  mentorship_requests: MentorshipRequests;
+  mentorships: Mentorships;
+  moderation_log: ModerationLog;
+  notifications: Notifications;
+  question_notifications: QuestionNotifications;
+  rate_limits: RateLimits;
+  replies: Replies;
+  reply_votes: ReplyVotes;
+  revisions: Revisions;
+  session: Session;
+  socket_io_attachments: SocketIoAttachments;
+  tags: Tags;
+  thread_event_counters: ThreadEventCounters;
+  thread_events: ThreadEvents;
+  thread_follows: ThreadFollows;
+  thread_votes: ThreadVotes;
   threads: Threads;
   users: Users;
 }

@@ -2,9 +2,18 @@ import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pinoHttp } from 'pino-http';
+import { accountRoutes } from '../account/routes';
+import { authMiddleware } from '../auth/middleware';
+import { authRoutes } from '../auth/routes';
 import type { AppContext } from '../context';
 import { healthRoutes } from '../health/routes';
-import { threadRoutes } from '../threads/routes';
+import { matchingRoutes } from '../matching/routes';
+import { mentorshipRoutes } from '../mentorships/routes';
+import { notificationRoutes } from '../notifications/routes';
+import { pathRoutes } from '../paths/routes';
+import { devMailRoutes } from '../mail/dev-routes';
+import { profileRoutes } from '../profiles/routes';
+import { forumRoutes } from '../forum/routes';
 import { errorHandler } from './error-handler';
 import { AppError } from './errors';
 import { requestId } from './request-id';
@@ -45,13 +54,22 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
   app.use(healthRoutes(ctx));
 
   const api = express.Router();
+  api.use(authMiddleware(ctx)); // origin check, session, Passport, CSRF: before everything
+  api.use(authRoutes(ctx)); // parses its own bodies (a 1 MB password must reach the schema)
+  api.use(accountRoutes(ctx));
   api.use(express.json({ limit: '256kb' }));
-  api.use(threadRoutes(ctx));
+  api.use(forumRoutes(ctx));
+  api.use(profileRoutes(ctx));
+  api.use(mentorshipRoutes(ctx));
+  api.use(notificationRoutes(ctx));
+  api.use(pathRoutes(ctx));
+  api.use(matchingRoutes(ctx));
   opts.extraApiRoutes?.(api);
   api.use((req) => {
     throw new AppError('not_found', `No API route for ${req.method} ${req.path}`);
   });
   app.use('/api', api);
+  if (!ctx.config.isProduction) app.use(devMailRoutes(ctx)); // local mail catcher's inbox
 
   if (opts.clientDir && existsSync(path.join(opts.clientDir, 'index.html'))) {
     const indexFile = path.join(opts.clientDir, 'index.html');

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Server } from 'socket.io';
 import type {
   ClientToServerEvents,
@@ -7,15 +7,16 @@ import type {
   SocketData,
 } from '../../shared/realtime/events';
 import type { AppContext } from '../context';
+import { passportFor } from '../auth/passport';
+import { hasSessionCookie, sessionParts, sessionTimeouts } from '../auth/session';
+import type { Viewer } from '../auth/viewer';
 import { isSameOrigin } from '../http/origin';
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
-export const rooms = {
-  feed: 'feed',
-  thread: (id: string) => `thread:${id}`,
-  user: (id: string) => `user:${id}`,
-};
+// Room names live in rooms.ts; the rest of realtime (rooms, replay, presence, typing, rate
+// limits, adapters) is wired by setup.ts's own 'connection' listener, after this one.
+export { rooms } from './rooms';
+import { rooms } from './rooms';
 
 export function createRealtime(ctx: AppContext, http: HttpServer): Io {
   const io: Io = new Server(http, {
@@ -28,12 +29,34 @@ export function createRealtime(ctx: AppContext, http: HttpServer): Io {
     },
   });
 
+  // The same session as HTTP (socket.io's documented express-session + Passport recipe), run
+  // on the handshake request only, and only when it carries a session cookie; anonymous
+  // sockets are allowed for public content.
+  type Middleware = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    next: (err?: unknown) => void,
+  ) => void;
+  const onlyForHandshake =
+    (middleware: unknown): Middleware =>
+    (req, res, next) => {
+      const isHandshake =
+        (req as IncomingMessage & { _query: { sid?: string } })._query.sid === undefined;
+      if (isHandshake && hasSessionCookie(req)) (middleware as Middleware)(req, res, next);
+      else next();
+    };
+  const passport = passportFor(ctx);
+  const session = sessionParts(ctx);
+  io.engine.use(onlyForHandshake(session.middleware));
+  io.engine.use(onlyForHandshake(sessionTimeouts(ctx, { touch: false })));
+  io.engine.use(onlyForHandshake(passport.initialize()));
+  io.engine.use(onlyForHandshake(passport.session()));
+  http.on('close', () => session.store.close());
+
   io.on('connection', (socket) => {
-    socket.data.userId = null;
-    socket.on('feed:join', (ack) => {
-      void socket.join(rooms.feed);
-      if (typeof ack === 'function') ack({ ok: true });
-    });
+    const user = (socket.request as IncomingMessage & { user?: Viewer }).user;
+    socket.data.userId = user?.id ?? null;
+    if (user) void socket.join(rooms.user(user.id));
   });
   return io;
 }

@@ -1,8 +1,15 @@
 import { sql } from 'kysely';
+import { hashPassword } from '../auth/password';
 import type { Db } from '../db';
 import { demoThreads, demoUsers } from './demo-content';
+import { seedDemoProfiles } from './demo-profiles';
+import { seedDemoMentorships } from './demo-mentorships';
+import { renderMarkdown } from '../../shared/markdown';
+import { seedDemoForum } from './demo-forum';
 
 export const DEMO_SEED_LOCK = 724_001;
+/** Printed by server/main.ts at start-up; every demo account signs in with it. */
+export const DEMO_PASSWORD = 'switchboard-demo';
 
 /**
  * Seeds the demo community once, into an empty database. The advisory lock makes two
@@ -15,16 +22,19 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     if (existing) return { seeded: false };
 
     const now = Date.now();
+    // One argon2id hash per account (own salt each), computed in parallel on the libuv pool.
+    const passwordHashes = await Promise.all(demoUsers.map(() => hashPassword(DEMO_PASSWORD)));
     const users = await trx
       .insertInto('users')
       .values(
-        demoUsers.map((u) => ({
+        demoUsers.map((u, i) => ({
           handle: u.handle,
           display_name: u.displayName,
           email: u.email,
           bio: u.bio,
           role: u.role ?? 'member',
           email_verified_at: new Date(now - 90 * 86_400_000),
+          password_hash: passwordHashes[i]!,
           created_at: new Date(now - 120 * 86_400_000),
         })),
       )
@@ -41,7 +51,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
             author_id: idByHandle.get(t.author)!,
             title: t.title,
             body_md: t.body,
-            body_html: '',
+            body_html: renderMarkdown(t.body),
             tags: t.tags,
             points: t.points,
             created_at: at,
@@ -50,6 +60,9 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
         }),
       )
       .execute();
+    await seedDemoForum(trx, now);
+    await seedDemoProfiles(trx);
+    await seedDemoMentorships(trx, now);
     return { seeded: true };
   });
 }

@@ -1,16 +1,34 @@
-import type { ThreadSummary, UserRef } from '../../shared/api/threads';
+import type { ContentState, ThreadDetail, ThreadSummary, UserRef } from '../../shared/api/threads';
+import type { PolicyContext } from '../forum/policy';
+import { permissionsFor } from '../forum/policy';
+import { isModerator } from '../auth/viewer';
 import type { ThreadListRow } from './queries';
+import type { ThreadRow } from './thread-queries';
 
-export function presentAuthor(row: {
+export const HIDDEN_NOTICE_HTML =
+  '<p class="moderation-notice">A moderator hid this post because it breaks the community rules.</p>';
+export const DELETED = '[deleted]';
+
+interface AuthorColumns {
   author_id: string | null;
   author_handle: string | null;
   author_display_name: string | null;
   author_deleted_at: Date | null;
-}): UserRef {
-  if (!row.author_id || row.author_deleted_at)
-    return { id: null, handle: '[deleted]', displayName: '[deleted]' };
-  return { id: row.author_id, handle: row.author_handle!, displayName: row.author_display_name! };
+  author_imported?: boolean | null;
 }
+
+export function presentAuthor(row: AuthorColumns): UserRef {
+  if (!row.author_id || row.author_deleted_at)
+    return { id: null, handle: DELETED, displayName: DELETED };
+  return {
+    id: row.author_id,
+    handle: row.author_handle!,
+    displayName: row.author_display_name!,
+    ...(row.author_imported ? { imported: true } : {}),
+  };
+}
+
+export const deletedAuthor: UserRef = { id: null, handle: DELETED, displayName: DELETED };
 
 /** Plain-text excerpt from markdown: strip the syntax people would see as noise. */
 export function excerpt(markdown: string, max = 220): string {
@@ -28,12 +46,60 @@ export function presentThreadSummary(row: ThreadListRow): ThreadSummary {
   return {
     id: row.id,
     title: row.title,
-    excerpt: excerpt(row.body_md),
+    excerpt: excerpt(row.body_start),
     tags: row.tags,
     author: presentAuthor(row),
     points: row.points,
     replyCount: row.reply_count,
+    answered: row.helpful_count > 0,
+    locked: row.locked_at !== null,
     createdAt: row.created_at.toISOString(),
     lastActivityAt: row.last_activity_at.toISOString(),
+  };
+}
+
+export function stateOf(row: { deleted_at: Date | null; hidden_at: Date | null }): ContentState {
+  return row.deleted_at ? 'deleted' : row.hidden_at ? 'hidden' : 'visible';
+}
+
+export function threadFacts(row: ThreadRow) {
+  return {
+    authorId: row.author_id,
+    createdAt: row.created_at,
+    deletedAt: row.deleted_at,
+    hiddenAt: row.hidden_at,
+    lockedAt: row.locked_at,
+  };
+}
+
+export function presentThread(row: ThreadRow, policy: PolicyContext): ThreadDetail['thread'] {
+  const state = stateOf(row);
+  const mod = isModerator(policy.viewer);
+  const own = !!policy.viewer && policy.viewer.id === row.author_id;
+  const showBody = state === 'visible' || (state === 'hidden' && mod);
+  return {
+    id: row.id,
+    title: state === 'deleted' ? DELETED : state === 'hidden' && !mod ? '[hidden]' : row.title,
+    excerpt: showBody ? excerpt(row.body_md) : '',
+    tags: row.tags,
+    author: state === 'deleted' ? deletedAuthor : presentAuthor(row),
+    points: row.points,
+    replyCount: row.reply_count,
+    answered: row.helpful_count > 0,
+    locked: row.locked_at !== null,
+    createdAt: row.created_at.toISOString(),
+    lastActivityAt: row.last_activity_at.toISOString(),
+    bodyHtml: showBody ? row.body_html : state === 'hidden' ? HIDDEN_NOTICE_HTML : '',
+    ...(showBody && (own || mod) ? { bodyMarkdown: row.body_md } : {}),
+    state,
+    editedAt: row.edited_at?.toISOString() ?? null,
+    updatedAt: row.updated_at.toISOString(),
+    revisionCount: row.revision_count,
+    followerCount: row.follower_count,
+    viewer: {
+      voted: row.viewer_voted,
+      following: row.viewer_following,
+      permissions: permissionsFor(policy, threadFacts(row), threadFacts(row), 'thread'),
+    },
   };
 }

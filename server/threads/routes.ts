@@ -1,29 +1,88 @@
 import { Router } from 'express';
-import { threadListQuery, type Page, type ThreadSummary } from '../../shared/api/threads';
+import {
+  createThreadInput,
+  editThreadInput,
+  idParam,
+  threadDetailQuery,
+  threadListQuery,
+} from '../../shared/api/threads';
+import { requireViewer, viewerOf } from '../auth/viewer';
+import { onQuestionPosted } from '../mentorships/question-hook';
 import type { AppContext } from '../context';
-import { decodeCursor, encodeCursor } from '../lib/cursor';
+import { sendCachedJson } from '../forum/cache';
+import { forumCaches } from '../forum/read-cache';
 import { parse } from '../http/validate';
-import { presentThreadSummary } from './presenter';
-import { listNewThreads } from './queries';
+import { setVote } from '../votes/service';
+import { listThreads } from './list-service';
+import { setFollow, threadRevisions } from './history-follow';
+import { createThread, deleteThread, editThread, getThreadDetail } from './service';
 
 export function threadRoutes(ctx: AppContext): Router {
   const router = Router();
 
   router.get('/threads', async (req, res) => {
     const query = parse(threadListQuery, req.query);
-    const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
-    const rows = await listNewThreads(ctx.db, { limit: query.limit + 1, tag: query.tag, after });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    const body: Page<ThreadSummary> = {
-      items: page.map(presentThreadSummary),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor([last.created_at.toISOString(), last.id])
-          : null,
-    };
-    res.json(body);
+    const key = [query.sort, query.period, query.tag, query.cursor, query.limit].join('|');
+    const entry = await forumCaches(ctx).lists.getOrCompute(key, '', () => listThreads(ctx, query));
+    sendCachedJson(req, res, entry);
   });
+
+  router.post('/threads', async (req, res) => {
+    const viewer = requireViewer(req);
+    const input = parse(createThreadInput, req.body);
+    const { created, id } = await createThread(ctx, viewer, input);
+    // Tell matching mentors (idempotent per thread, never throws, not awaited by the asker).
+    if (created) void onQuestionPosted(ctx, id);
+    res.status(created ? 201 : 200).json(await getThreadDetail(ctx, viewer, id, 'best'));
+  });
+
+  router.get('/threads/:id', async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const { sort } = parse(threadDetailQuery, req.query);
+    const viewer = viewerOf(req);
+    if (viewer) {
+      res.json(await getThreadDetail(ctx, viewer, id, sort));
+      return;
+    }
+    const entry = await forumCaches(ctx).threads.getOrCompute(`${id}|${sort}`, '', () =>
+      getThreadDetail(ctx, null, id, sort),
+    );
+    sendCachedJson(req, res, entry);
+  });
+
+  router.patch('/threads/:id', async (req, res) => {
+    const viewer = requireViewer(req);
+    const { id } = parse(idParam, req.params);
+    await editThread(ctx, viewer, id, parse(editThreadInput, req.body));
+    res.json((await getThreadDetail(ctx, viewer, id, 'best')).thread);
+  });
+
+  router.delete('/threads/:id', async (req, res) => {
+    const viewer = requireViewer(req);
+    await deleteThread(ctx, viewer, parse(idParam, req.params).id);
+    res.status(204).end();
+  });
+
+  router.get('/threads/:id/revisions', async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    // Reading through the detail checks that the thread exists and is readable.
+    await getThreadDetail(ctx, viewerOf(req), id, 'oldest');
+    res.json(await threadRevisions(ctx, viewerOf(req), { threadId: id, replyId: null }));
+  });
+
+  for (const [method, up] of [
+    ['put', true],
+    ['delete', false],
+  ] as const) {
+    router[method]('/threads/:id/vote', async (req, res) => {
+      const viewer = requireViewer(req);
+      res.json(await setVote(ctx, viewer, 'thread', parse(idParam, req.params).id, up));
+    });
+    router[method]('/threads/:id/follow', async (req, res) => {
+      const viewer = requireViewer(req);
+      res.json(await setFollow(ctx, viewer, parse(idParam, req.params).id, up));
+    });
+  }
 
   return router;
 }

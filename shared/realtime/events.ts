@@ -1,22 +1,133 @@
-import type { ThreadSummary } from '../api/threads';
+/**
+ * The Socket.IO contract, typed once: `new Server<ClientToServerEvents, ServerToClientEvents,
+ * InterServerEvents, SocketData>()` on the server and `Socket<ServerToClientEvents,
+ * ClientToServerEvents>` in the React client.
+ *
+ * Rooms (server/realtime/rooms.ts) are chosen by the server only: `thread:<id>` after a
+ * permission check in `thread:join`, `feed` via `feed:join`, `user:<id>` and
+ * `session:<hash>` at the handshake of a signed-in socket.
+ */
+import type { ReplyNode, ThreadDetail, ThreadSummary } from '../api/threads';
+import type { ErrorCode } from '../api/errors';
+
+/**
+ * What changed in a thread. The same presenters as the HTTP responses build these, seen
+ * by an anonymous reader (no bodyMarkdown, no per-viewer vote or permissions): the client
+ * keeps its own `viewer` part when it merges (client/src/lib/thread-tree.ts).
+ */
+export type LiveThreadEvent =
+  | { type: 'reply.created'; reply: ReplyNode }
+  | { type: 'reply.updated'; reply: ReplyNode }
+  | { type: 'reply.deleted'; replyId: string }
+  | { type: 'reply.points'; replyId: string; points: number }
+  | { type: 'helpful'; helpfulReplyIds: string[] }
+  | { type: 'thread.updated'; thread: Partial<Omit<ThreadDetail['thread'], 'viewer'>> };
+
+export type LiveThreadEventType = LiveThreadEvent['type'];
+
+/** One committed thread event with its per-thread sequence number (1, 2, 3 … no gaps). */
+export interface ThreadEventEnvelope {
+  threadId: string;
+  seq: number;
+  event: LiveThreadEvent;
+  /** When it was committed (ISO). */
+  at: string;
+}
+
+export interface ThreadJoinInput {
+  threadId: string;
+  /** The last sequence number this client applied (from ThreadDetail or a previous event). */
+  lastSeq?: number | null;
+}
+
+export interface ThreadJoinResult {
+  /** The thread's sequence number now. */
+  seq: number;
+  /**
+   * Every event after `lastSeq`, in order, when the client sent one and the gap is small.
+   * Absent when the client sent no lastSeq.
+   */
+  events?: ThreadEventEnvelope[];
+  /** The gap is too large (or older than the kept history): refetch the thread instead. */
+  reset?: boolean;
+  /** People reading this thread now, across all instances. */
+  reading: number;
+  /** This socket may send `thread:typing` here (signed in, not suspended, thread open). */
+  canType: boolean;
+}
+
+export interface ThreadReplayInput {
+  threadId: string;
+  lastSeq: number;
+}
+
+export interface ThreadReplayResult {
+  seq: number;
+  events?: ThreadEventEnvelope[];
+  reset?: boolean;
+}
+
+export interface PresenceUpdate {
+  threadId: string;
+  reading: number;
+}
+
+export interface TypingUpdate {
+  threadId: string;
+  /** Opaque per person and thread; lets the client count distinct people typing. */
+  key: string;
+  typing: boolean;
+  /** Forget this typist after this long without a new update. */
+  expiresInMs: number;
+}
+
+export interface ServerNotice {
+  code: ErrorCode;
+  message: string;
+  /** The client event that caused it, when there was one. */
+  event?: string;
+}
 
 /** Events the server sends. One map, used by `new Server<…>()` and by the React client. */
 export interface ServerToClientEvents {
   'feed:thread': (thread: ThreadSummary) => void;
+  'thread:event': (envelope: ThreadEventEnvelope) => void;
+  'thread:presence': (update: PresenceUpdate) => void;
+  'thread:typing': (update: TypingUpdate) => void;
+  /** Something this socket did was refused without an acknowledgement to answer (rate limit…). */
+  'server:notice': (notice: ServerNotice) => void;
   'server:shutdown': (info: { reconnectInMs: number }) => void;
 }
 
-export type Ack<T = unknown> = (
-  result: { ok: true; data?: T } | { ok: false; error: { code: string; message: string } },
-) => void;
+export type AckResult<T = unknown> =
+  | { ok: true; data?: T }
+  | { ok: false; error: { code: ErrorCode | string; message: string; field?: string } };
+
+export type Ack<T = unknown> = (result: AckResult<T>) => void;
 
 /** Events clients send; each answers through an acknowledgement. */
 export interface ClientToServerEvents {
   'feed:join': (ack: Ack) => void;
+  'feed:leave': (ack: Ack) => void;
+  'thread:join': (input: ThreadJoinInput, ack: Ack<ThreadJoinResult>) => void;
+  'thread:leave': (input: { threadId: string }, ack: Ack) => void;
+  'thread:replay': (input: ThreadReplayInput, ack: Ack<ThreadReplayResult>) => void;
+  'thread:typing': (input: { threadId: string; typing: boolean }, ack: Ack) => void;
 }
 
+/** Between instances (through the adapter): presence counts per thread. */
 export interface InterServerEvents {
   ping: () => void;
+  'presence:counts': (report: PresenceReport) => void;
+  'presence:hello': (from: string) => void;
+}
+
+export interface PresenceReport {
+  /** The sending instance. */
+  from: string;
+  /** true: these are all of its threads (others are 0); false: only these changed. */
+  full: boolean;
+  counts: [threadId: string, readers: number][];
 }
 
 export interface SocketData {

@@ -91,11 +91,11 @@ describe('HTTP basics on the real app', () => {
   );
 
   it('pages the thread list by key with no overlap', async () => {
-    const first = await request(app.url).get('/api/threads?limit=3').expect(200);
+    const first = await request(app.url).get('/api/threads?sort=new&limit=3').expect(200);
     expect(first.body.items).toHaveLength(3);
     expect(first.body.nextCursor).toBeTruthy();
     const second = await request(app.url)
-      .get(`/api/threads?limit=3&cursor=${first.body.nextCursor}`)
+      .get(`/api/threads?sort=new&limit=3&cursor=${first.body.nextCursor}`)
       .expect(200);
     const ids = [...first.body.items, ...second.body.items].map((t: { id: string }) => t.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,4 +1,8 @@
 import { Link, NavLink, Outlet } from 'react-router';
+import { ModNavItem } from './forum/ModNavItem';
+import { AccountMenu } from './auth/AccountMenu';
+import { VerifyBanner } from './auth/VerifyBanner';
+import { NotificationBell } from './NotificationBell';
 
 export function Layout() {
   return (
@@ -19,10 +23,29 @@ export function Layout() {
                   Questions
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/ask">Ask</NavLink>
+              </li>
+              <li>
+                <NavLink to="/search">Search</NavLink>
+              </li>
+              <li>
+                <NavLink to="/mentors">Mentors</NavLink>
+              </li>
+              <li>
+                <NavLink to="/paths">Paths</NavLink>
+              </li>
+              <li>
+                <NavLink to="/mentorships">Mentorships</NavLink>
+              </li>
+              <ModNavItem />
             </ul>
           </nav>
+          <NotificationBell />
+          <AccountMenu />
         </div>
       </header>
+      <VerifyBanner />
       <main id="main" className="container" tabIndex={-1}>
         <Outlet />
       </main>

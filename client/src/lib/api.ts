@@ -12,8 +12,19 @@ export class ApiError extends Error {
   }
 }
 
+let csrfToken: string | null = null;
+
+/**
+ * The CSRF token of the signed-in session (from GET /api/session or sign-in). Set by
+ * lib/session.tsx; every non-GET request below sends it as X-CSRF-Token.
+ */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
 export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
+  const method = (init.method ?? 'GET').toUpperCase();
   try {
     res = await fetch(path, {
       ...init,
@@ -21,6 +32,9 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
       headers: {
         Accept: 'application/json',
         ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...(csrfToken && method !== 'GET' && method !== 'HEAD'
+          ? { 'X-CSRF-Token': csrfToken }
+          : {}),
         ...init.headers,
       },
     });

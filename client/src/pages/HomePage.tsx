@@ -1,57 +1,27 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import type { Page, ThreadSummary } from '../../../shared/api/threads';
-import { apiFetch } from '../lib/api';
-import { ThreadListItem } from '../components/ThreadListItem';
+import { Link, useLocation } from 'react-router';
+import { TagFilter } from '../components/forum/TagFilter';
+import { ThreadFeed } from '../components/forum/ThreadFeed';
+import { NewQuestionsBar } from '../components/live/NewQuestionsBar';
 
+/** The front page: hot / new / top / unanswered, with a tag filter. */
 export function HomePage() {
-  const query = useInfiniteQuery({
-    queryKey: ['threads', 'new'],
-    queryFn: ({ pageParam }) =>
-      apiFetch<Page<ThreadSummary>>(
-        `/api/threads?limit=30${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
-      ),
-    initialPageParam: '' as string,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-
-  const threads = query.data?.pages.flatMap((p) => p.items) ?? [];
-
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   return (
     <section aria-labelledby="home-title">
-      <h1 id="home-title">Questions from engineers moving into product</h1>
-      {query.isPending && (
-        <p role="status" className="muted">
-          Loading questions…
+      <div className="page-head">
+        <h1 id="home-title">Questions from engineers moving into product</h1>
+        <Link className="button-link" to="/ask">
+          Ask a question
+        </Link>
+      </div>
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
         </p>
       )}
-      {query.isError && (
-        <div role="alert" className="error-box">
-          <p>{query.error.message}</p>
-          <button type="button" onClick={() => void query.refetch()}>
-            Try again
-          </button>
-        </div>
-      )}
-      {query.isSuccess && threads.length === 0 && (
-        <p className="empty">No questions yet. Be the first to ask one.</p>
-      )}
-      {threads.length > 0 && (
-        <ul className="thread-list" aria-label="Questions">
-          {threads.map((t) => (
-            <ThreadListItem key={t.id} thread={t} />
-          ))}
-        </ul>
-      )}
-      {query.hasNextPage && (
-        <button
-          type="button"
-          className="load-more"
-          onClick={() => void query.fetchNextPage()}
-          disabled={query.isFetchingNextPage}
-        >
-          {query.isFetchingNextPage ? 'Loading…' : 'Load more questions'}
-        </button>
-      )}
+      <TagFilter />
+      <NewQuestionsBar />
+      <ThreadFeed />
     </section>
   );
 }

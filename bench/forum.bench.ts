@@ -1,0 +1,166 @@
+/**
+ * Forum at scale: 100,000 threads and 1,000,000 replies (scripts/seed-large.ts).
+ *  - seeding time (set-based SQL) — budget 2 minutes;
+ *  - hot front page and a 300-reply thread as JSON, req/s through the real server, against
+ *    a bare node:http server answering a pg `SELECT 1` in the same run;
+ *  - the two pages' queries at 1M replies vs at 10,000 replies (latency must not grow with
+ *    the table: ratio <= 1.5).
+ */
+import { pino } from 'pino';
+import { createDb, createPool, type Db } from '../server/db';
+import { migrateToLatest } from '../server/db/migrate';
+import { listReplies } from '../server/replies/queries';
+import { listHot } from '../server/threads/queries';
+import { findThread } from '../server/threads/thread-queries';
+import { BIG_THREAD_REPLIES, seedLarge } from '../scripts/seed-large';
+import { requestsPerSecond } from './autocannon';
+import { benchPostgres, freshDatabase, spawnApp, spawnHelper } from './env';
+import { figure, percentile, type Figure } from './lib';
+
+const log = pino({ level: process.env.BENCH_LOG_LEVEL ?? 'info' });
+
+async function prepare(url: string, size: { threads: number; replies: number; users: number }) {
+  const pool = createPool(url, 4);
+  const db = createDb(pool);
+  await migrateToLatest(db);
+  const started = Date.now();
+  await seedLarge(db, size);
+  const seconds = (Date.now() - started) / 1000;
+  const big = await db
+    .selectFrom('threads')
+    .select('id')
+    .where('reply_count', '=', BIG_THREAD_REPLIES)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return { db, seconds, bigThreadId: big.id };
+}
+
+/** Median latency of one page's queries, after a warm-up. */
+async function medianMs(fn: () => Promise<unknown>, runs = 200): Promise<number> {
+  for (let i = 0; i < 30; i++) await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const a = performance.now();
+    await fn();
+    xs.push(performance.now() - a);
+  }
+  return percentile(
+    xs.sort((a, b) => a - b),
+    50,
+  );
+}
+
+const pageQueries = (db: Db, threadId: string) => ({
+  hot: () => listHot(db, { limit: 31, candidates: 1000, asOf: new Date() }),
+  // As the service does: the thread row (with its event number), then the reply tree.
+  thread: async () => {
+    await findThread(db, threadId, null);
+    await listReplies(db, threadId, null);
+  },
+});
+
+export default async function run(): Promise<Figure[]> {
+  const pg = await benchPostgres();
+  const figures: Figure[] = [];
+  try {
+    const smallUrl = await freshDatabase(pg.adminUrl, 'forum_small');
+    const largeUrl = await freshDatabase(pg.adminUrl, 'forum_large');
+    const small = await prepare(smallUrl, { threads: 1_000, replies: 10_000, users: 1_000 });
+    log.info('seeding 100,000 threads and 1,000,000 replies…');
+    const large = await prepare(largeUrl, { threads: 100_000, replies: 1_000_000, users: 10_000 });
+    log.info({ seconds: large.seconds }, 'seeded');
+    figures.push(
+      figure({
+        name: 'npm run seed:large (100k threads, 1M replies)',
+        value: large.seconds,
+        unit: 's',
+        budget: { valueAtMost: 120 },
+      }),
+    );
+
+    const s = pageQueries(small.db, small.bigThreadId);
+    const l = pageQueries(large.db, large.bigThreadId);
+    for (const [name, key] of [
+      ['hot front page queries', 'hot'],
+      ['300-reply thread queries', 'thread'],
+    ] as const) {
+      const at10k = await medianMs(s[key]);
+      const at1m = await medianMs(l[key]);
+      figures.push(
+        figure({
+          name: `${name}: median at 1M replies vs at 10k`,
+          value: at1m,
+          unit: 'ms',
+          baseline: at10k,
+          baselineLabel: '10k replies',
+          budget: { ratioAtMost: 1.5 },
+        }),
+      );
+    }
+    await small.db.destroy();
+    await large.db.destroy();
+
+    const app = await spawnApp({
+      DATABASE_URL: largeUrl,
+      BUILD_CLIENT: 'false',
+      SEED_DEMO: 'false',
+    });
+    const bare = await spawnHelper('bare-http.ts', { PG_URL: largeUrl });
+    try {
+      const front = `${app.url}/api/threads?sort=hot`;
+      const thread = `${app.url}/api/threads/${large.bigThreadId}`;
+      const runs = {
+        bare: [] as number[],
+        health: [] as number[],
+        front: [] as number[],
+        thread: [] as number[],
+      };
+      // Alternate, so the shared machine's noise spreads over all sides.
+      for (let i = 0; i < 2; i++) {
+        runs.bare.push(await requestsPerSecond(bare.url));
+        runs.health.push(await requestsPerSecond(`${app.url}/healthz`));
+        runs.front.push(await requestsPerSecond(front));
+        // Browsers always send Accept-Encoding; the cached thread is gzipped once, not per request.
+        runs.thread.push(
+          await requestsPerSecond(thread, { headers: { 'accept-encoding': 'gzip' } }),
+        );
+      }
+      const best = (xs: number[]) => Math.max(...xs);
+      figures.push(
+        // For reading the two below: the same app's cheapest route, no database, no /api
+        // middleware — the ceiling any endpoint of this stack can reach.
+        figure({
+          name: 'GET /healthz, same app (stack ceiling, for reference)',
+          value: best(runs.health),
+          unit: 'req/s',
+          baseline: best(runs.bare),
+          baselineLabel: 'node:http + pg SELECT 1',
+          budget: { report: true },
+        }),
+        figure({
+          name: 'GET /api/threads?sort=hot (100k threads)',
+          value: best(runs.front),
+          unit: 'req/s',
+          baseline: best(runs.bare),
+          baselineLabel: 'node:http + pg SELECT 1',
+          budget: { ratioAtLeast: 0.35 },
+        }),
+        figure({
+          name: `GET /api/threads/:id (${BIG_THREAD_REPLIES} replies)`,
+          value: best(runs.thread),
+          unit: 'req/s',
+          baseline: best(runs.bare),
+          baselineLabel: 'node:http + pg SELECT 1',
+          budget: { ratioAtLeast: 0.25 },
+        }),
+      );
+    } finally {
+      await app.stop();
+      await bare.stop();
+    }
+    return figures;
+  } finally {
+    await pg.stop();
+  }
+}

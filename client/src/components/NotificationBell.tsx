@@ -1,0 +1,137 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import type { NotificationItem } from '../../../shared/api/notifications';
+import type { Page } from '../../../shared/api/threads';
+import { apiFetch } from '../lib/api';
+import { useSession } from '../lib/session';
+import { timeAgo } from '../lib/time';
+
+const keys = {
+  count: ['notifications', 'count'] as const,
+  list: ['notifications', 'list'] as const,
+};
+
+/**
+ * The header bell: unread count (polled every minute while signed in), and a panel with the
+ * latest notifications. Opening a notification marks it read; "Mark all read" clears the count.
+ */
+export function NotificationBell() {
+  const { viewer } = useSession();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const client = useQueryClient();
+
+  const count = useQuery({
+    queryKey: keys.count,
+    queryFn: () => apiFetch<{ unread: number }>('/api/notifications/unread-count'),
+    enabled: !!viewer,
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
+  });
+  const list = useQuery({
+    queryKey: keys.list,
+    queryFn: () => apiFetch<Page<NotificationItem>>('/api/notifications?limit=10'),
+    enabled: !!viewer && open,
+  });
+  const markRead = useMutation({
+    mutationFn: (body: { ids: string[] } | { all: true }) =>
+      apiFetch<{ unread: number }>('/api/notifications/read', {
+        method: 'POST',
+        body: JSON.stringify(body),
+      }),
+    onSuccess: (res) => {
+      client.setQueryData(keys.count, res);
+      void client.invalidateQueries({ queryKey: keys.list });
+    },
+  });
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    const onClick = (e: MouseEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('mousedown', onClick);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('mousedown', onClick);
+    };
+  }, [open]);
+
+  if (!viewer) return null;
+  const unread = count.data?.unread ?? 0;
+  return (
+    <div className="notification-bell" ref={root}>
+      <button
+        type="button"
+        className="bell-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
+          <path
+            fill="currentColor"
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+          />
+        </svg>
+        <span className="visually-hidden">Notifications</span>
+        {unread > 0 && (
+          <span className="bell-count">
+            {unread > 99 ? '99+' : unread}
+            <span className="visually-hidden"> unread</span>
+          </span>
+        )}
+      </button>
+      <div id={panelId} className="bell-panel" hidden={!open}>
+        <div className="bell-panel-head">
+          <h2>Notifications</h2>
+          {unread > 0 && (
+            <button
+              type="button"
+              className="button-quiet"
+              disabled={markRead.isPending}
+              onClick={() => markRead.mutate({ all: true })}
+            >
+              Mark all read
+            </button>
+          )}
+        </div>
+        {list.isPending && <p className="muted">Loading…</p>}
+        {list.isError && (
+          <p role="alert" className="field-error">
+            {list.error.message}
+          </p>
+        )}
+        {list.data?.items.length === 0 && <p className="muted">Nothing new yet.</p>}
+        {list.data && list.data.items.length > 0 && (
+          <ul className="bell-list">
+            {list.data.items.map((n) => (
+              <li key={n.id} className={n.readAt ? 'bell-item' : 'bell-item unread'}>
+                <Link
+                  to={n.url}
+                  onClick={() => {
+                    if (!n.readAt) markRead.mutate({ ids: [n.id] });
+                    setOpen(false);
+                  }}
+                >
+                  {!n.readAt && <span className="visually-hidden">New: </span>}
+                  {n.text}
+                </Link>
+                <span className="muted bell-time">{timeAgo(n.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="bell-footer">
+          <Link to="/mentorships" onClick={() => setOpen(false)}>
+            Your mentorships
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

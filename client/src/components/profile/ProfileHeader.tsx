@@ -1,0 +1,51 @@
+import { Link } from 'react-router';
+import type { PublicProfile } from '../../../../shared/api/profiles';
+import { initials } from './labels';
+
+const joined = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
+
+export function ProfileHeader({ profile }: { profile: PublicProfile }) {
+  const { user } = profile;
+  return (
+    <header className="profile-header">
+      <div className="avatar" aria-hidden="true">
+        {initials(user.displayName)}
+      </div>
+      <div className="profile-identity">
+        <h1 id="profile-title">{user.displayName}</h1>
+        <p className="profile-handle">
+          @{user.handle}
+          {user.role !== 'member' && (
+            <span className="badge">{user.role === 'admin' ? 'Admin' : 'Moderator'}</span>
+          )}
+          {profile.mentor && <span className="badge badge-mentor">Mentor</span>}
+        </p>
+        <p className="muted">
+          Joined <time dateTime={user.joinedAt}>{joined.format(new Date(user.joinedAt))}</time>
+        </p>
+        {user.bio && <p className="profile-bio">{user.bio}</p>}
+        {profile.isSelf && (
+          <p>
+            <Link to="/settings/profile" className="button-link">
+              Edit your profile
+            </Link>
+          </p>
+        )}
+      </div>
+      <dl className="profile-stats">
+        <div>
+          <dt>Questions</dt>
+          <dd>{user.threadCount}</dd>
+        </div>
+        <div>
+          <dt>Replies</dt>
+          <dd>{user.replyCount}</dd>
+        </div>
+        <div>
+          <dt>Karma</dt>
+          <dd>{user.karma}</dd>
+        </div>
+      </dl>
+    </header>
+  );
+}

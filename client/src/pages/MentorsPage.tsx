@@ -1,0 +1,108 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { DirectoryPage } from '../../../shared/api/mentorships';
+import { MatchReasons } from '../components/mentorship/MatchReasons';
+import { MentorFilters } from '../components/mentorship/MentorFilters';
+import { MentorSummaryCard } from '../components/mentorship/MentorSummaryCard';
+import { RequestMentorshipButton } from '../components/mentorship/RequestMentorshipButton';
+import { apiFetch } from '../lib/api';
+import { useSession } from '../lib/session';
+
+const FILTERS = [
+  'path',
+  'roleFamily',
+  'industry',
+  'companyType',
+  'language',
+  'tz',
+  'within',
+  'hasRoom',
+];
+
+/** /mentors — Find a mentor: filters, ranked by fit for a signed-in asker, by activity otherwise. */
+export function MentorsPage() {
+  const [params, setParams] = useSearchParams();
+  const { viewer } = useSession();
+  const query = useMemo(() => {
+    const q = new URLSearchParams();
+    for (const k of FILTERS) {
+      const v = params.get(k);
+      if (v) q.set(k, v);
+    }
+    return q.toString();
+  }, [params]);
+
+  const list = useInfiniteQuery({
+    queryKey: ['mentorships', 'directory', query, viewer?.id ?? null],
+    queryFn: ({ pageParam }) =>
+      apiFetch<DirectoryPage>(
+        `/api/mentor-directory?${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  useEffect(() => {
+    document.title = 'Find a mentor · Switchboard';
+  }, []);
+
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const ranked = list.data?.pages[0]?.ranked ?? false;
+
+  return (
+    <section className="mentors-page" aria-labelledby="mentors-title">
+      <h1 id="mentors-title">Find a mentor</h1>
+      <MentorFilters params={params} onChange={(next) => setParams(next, { replace: true })} />
+      <p className="muted ranking-note" aria-live="polite">
+        {list.isFetching && !list.isFetchingNextPage
+          ? 'Updating…'
+          : ranked
+            ? 'Ranked by how well each mentor fits your asker profile.'
+            : viewer
+              ? 'Most recently active first. Add an asker profile to see mentors ranked by fit.'
+              : 'Most recently active first. Sign in with an asker profile to see mentors ranked by fit.'}
+        {!ranked && viewer && (
+          <>
+            {' '}
+            <Link to="/settings/profile">Edit your profile</Link>
+          </>
+        )}
+      </p>
+      {list.isPending && (
+        <p role="status" className="muted">
+          Loading mentors…
+        </p>
+      )}
+      {list.isError && (
+        <div role="alert" className="error-box">
+          <p>{list.error.message}</p>
+          <button type="button" onClick={() => void list.refetch()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {list.isSuccess && items.length === 0 && (
+        <p className="empty">No mentor matches these filters. Try removing one.</p>
+      )}
+      <ul className="mentor-list">
+        {items.map((m) => (
+          <li key={m.id} className="mentor-list-item">
+            <MentorSummaryCard mentor={m} headingLevel={2} />
+            {m.match && <MatchReasons match={m.match} />}
+            <RequestMentorshipButton mentor={m} />
+          </li>
+        ))}
+      </ul>
+      {list.hasNextPage && (
+        <button
+          type="button"
+          className="load-more"
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
+          {list.isFetchingNextPage ? 'Loading…' : 'Show more mentors'}
+        </button>
+      )}
+    </section>
+  );
+}

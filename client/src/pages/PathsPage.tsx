@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import { pathHref, type PathSummary } from '../../../shared/api/paths';
+import { apiFetch } from '../lib/api';
+
+/** /paths — every career path into PM, with how many mentors took it and how long it took. */
+export function PathsPage() {
+  const paths = useQuery({
+    queryKey: ['paths'],
+    queryFn: () => apiFetch<PathSummary[]>('/api/paths'),
+  });
+  useEffect(() => {
+    document.title = 'Paths into product management · Switchboard';
+  }, []);
+
+  return (
+    <section className="paths-page" aria-labelledby="paths-title">
+      <h1 id="paths-title">Paths into product management</h1>
+      <p className="lead">
+        How the PMs here actually made the switch: for each path, how many took it, how long it took
+        and what they say helped.
+      </p>
+      {paths.isPending && (
+        <p role="status" className="muted">
+          Loading paths…
+        </p>
+      )}
+      {paths.isError && (
+        <div role="alert" className="error-box">
+          <p>{paths.error.message}</p>
+          <button type="button" onClick={() => void paths.refetch()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {paths.data && (
+        <ul className="path-grid">
+          {paths.data.map((p) => (
+            <li key={p.id} className="path-card">
+              <h2>
+                <Link to={pathHref(p.id)}>{p.label}</Link>
+              </h2>
+              <p>
+                {p.mentorCount === 0
+                  ? 'No mentor has shared this path yet.'
+                  : `${p.mentorCount} ${p.mentorCount === 1 ? 'mentor' : 'mentors'} took it`}
+                {p.medianMonths !== null && (
+                  <>
+                    {' '}
+                    · typically {p.medianMonths} {p.medianMonths === 1 ? 'month' : 'months'}
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

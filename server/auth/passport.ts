@@ -1,0 +1,65 @@
+import type { Request } from 'express';
+import passportLib from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import type { AppContext } from '../context';
+import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './password';
+import { toViewer } from './presenter';
+import { findUserByLogin, findViewerById, setPasswordHash } from './queries';
+import type { Viewer } from './viewer';
+
+type Authenticator = InstanceType<typeof passportLib.Passport>;
+type LoginRow = Awaited<ReturnType<typeof findUserByLogin>>;
+/** The per-account rate limiter looks the account up first; sign-in reuses that row. */
+export type RequestWithLogin = Request & { signInUser?: LoginRow | null };
+
+/**
+ * Checks a login + password. Unknown accounts, deleted ones and accounts without a password
+ * (imported authors) cost one dummy argon2 verification, so every failure takes as long as
+ * a wrong password. On success a hash made with weaker parameters is upgraded.
+ */
+export async function checkCredentials(
+  ctx: AppContext,
+  login: string,
+  password: string,
+  preloaded?: LoginRow | null,
+): Promise<Viewer | null> {
+  const user = preloaded !== undefined ? preloaded : await findUserByLogin(ctx.db, login);
+  if (!user?.password_hash) {
+    await dummyVerify(password, ctx.config);
+    return null;
+  }
+  if (!(await verifyPassword(user.password_hash, password))) return null;
+  if (needsRehash(user.password_hash, ctx.config)) {
+    await setPasswordHash(ctx.db, user.id, await hashPassword(password, ctx.config));
+    ctx.logger.info({ userId: user.id }, 'password hash upgraded to current parameters');
+  }
+  return toViewer(user);
+}
+
+const byCtx = new WeakMap<AppContext, Authenticator>();
+
+/** One Passport per app (not the global singleton): tests run several apps in one process. */
+export function passportFor(ctx: AppContext): Authenticator {
+  let passport = byCtx.get(ctx);
+  if (passport) return passport;
+  passport = new passportLib.Passport();
+  passport.use(
+    new LocalStrategy(
+      { usernameField: 'login', passwordField: 'password', passReqToCallback: true },
+      (req, login, password, done) => {
+        checkCredentials(ctx, login, password, (req as RequestWithLogin).signInUser).then(
+          (viewer) => done(null, viewer ?? false),
+          done,
+        );
+      },
+    ),
+  );
+  passport.serializeUser((user: Express.User, done: (err: unknown, id?: string) => void) =>
+    done(null, (user as Viewer).id),
+  );
+  passport.deserializeUser((id: string, done: (err: unknown, user?: Viewer | false) => void) => {
+    findViewerById(ctx.db, id).then((row) => done(null, row ? toViewer(row) : false), done);
+  });
+  byCtx.set(ctx, passport);
+  return passport;
+}

@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import type { Db } from '../db';
+
+const viewerColumns = [
+  'id',
+  'handle',
+  'display_name',
+  'role',
+  'created_at',
+  'email_verified_at',
+] as const;
+
+/** Passport's per-request lookup: one indexed read, deleted accounts are nobody. */
+export function findViewerById(db: Db, id: string) {
+  return db
+    .selectFrom('users')
+    .select(viewerColumns)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Sign-in accepts the email or the handle, both case-insensitively. */
+export function findUserByLogin(db: Db, login: string) {
+  const l = login.trim().toLowerCase();
+  return db
+    .selectFrom('users')
+    .select([...viewerColumns, 'password_hash'])
+    .where((eb) => eb.or([eb(sql`lower(email)`, '=', l), eb(sql`lower(handle)`, '=', l)]))
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function findUserByEmail(db: Db, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'handle', 'display_name', 'email', 'email_verified_at', 'deleted_at'])
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function handleTaken(db: Db, handle: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where(sql`lower(handle)`, '=', handle.toLowerCase())
+    .executeTakeFirst();
+  return !!row;
+}
+
+export function setPasswordHash(db: Db, userId: string, hash: string) {
+  return db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
+}
+
+/** Every session of a user except (optionally) one: password change, reset, deletion. */
+export async function endSessionsOf(db: Db, userId: string, exceptSid?: string): Promise<number> {
+  const res = await db
+    .deleteFrom('session')
+    .where('user_id', '=', userId)
+    .$if(!!exceptSid, (q) => q.where('sid', '<>', exceptSid!))
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -1,0 +1,216 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import {
+  resetConfirmInput,
+  resetRequestInput,
+  signInInput,
+  signUpInput,
+  tokenInput,
+  type CheckEmail,
+  type SessionInfo,
+} from '../../shared/api/auth';
+import type { AppContext } from '../context';
+import { parse } from '../http/validate';
+import { limiter, windows } from '../ratelimit/limits';
+import { csrfTokenOf, newCsrfToken } from './csrf';
+import { passportFor, type RequestWithLogin } from './passport';
+import { presentViewer } from './presenter';
+import { findUserByLogin } from './queries';
+import {
+  confirmPasswordReset,
+  requestPasswordReset,
+  sendVerification,
+  signUp,
+  verifyEmail,
+} from './service';
+import { SESSION_COOKIE, startSignedInSession } from './session';
+import { requireViewer, viewerOf, type Viewer } from './viewer';
+
+/**
+ * Password-bearing bodies may be large enough to hold a 1 MB "password": parse them so the
+ * schema can refuse it with a 400 naming the field, long before any hashing.
+ */
+export const passwordJson = express.json({ limit: '2mb' });
+export const smallJson = express.json({ limit: '16kb' });
+
+/** One body for every failed sign-in: unknown account, wrong password, deleted, no password. */
+const badCredentials = {
+  error: {
+    code: 'unauthorized',
+    message: 'That email or handle and password do not match an account.',
+  },
+} as const;
+
+const checkEmail = (message: string): CheckEmail => ({ status: 'check_email', message });
+
+export function sessionInfo(req: Request): SessionInfo {
+  const viewer = viewerOf(req);
+  return {
+    viewer: viewer ? presentViewer(viewer) : null,
+    // Reading the token never creates one for anonymous visitors (no session row for them).
+    csrfToken: viewer ? (req.csrfToken?.() ?? csrfTokenOf(req)) : null,
+  };
+}
+
+const noStore = (_req: Request, res: Response, next: NextFunction) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+export function authRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const passport = passportFor(ctx);
+  const { config } = ctx;
+  if (config.isProduction && !config.PUBLIC_URL)
+    ctx.logger.warn('PUBLIC_URL is not set: links in emails will point to localhost');
+  if (config.isProduction && !config.SMTP_URL)
+    ctx.logger.warn('SMTP_URL is not set: emails are only stored in the caught_mail table');
+
+  const signInPerIp = limiter(ctx, {
+    name: 'signin-ip',
+    windowMs: windows.signIn,
+    limit: config.RATE_LIMIT_SIGNIN_PER_IP,
+    what: 'failed sign-in attempts from your network',
+    count: 'failures',
+  });
+  const signInPerAccount = limiter(ctx, {
+    name: 'signin-account',
+    windowMs: windows.signIn,
+    limit: config.RATE_LIMIT_SIGNIN_PER_ACCOUNT,
+    what: 'failed sign-in attempts for this account',
+    count: 'failures',
+    // Email and handle of one account share a counter; unknown logins count by their text,
+    // so a limited unknown account looks exactly like a limited real one.
+    key: async (req) => {
+      const login = String((req.body as { login: string }).login).toLowerCase();
+      const user = await findUserByLogin(ctx.db, login);
+      (req as RequestWithLogin).signInUser = user ?? null;
+      return user ? `user:${user.id}` : `login:${login}`;
+    },
+  });
+  const signUpPerIp = limiter(ctx, {
+    name: 'signup-ip',
+    windowMs: windows.signUp,
+    limit: config.RATE_LIMIT_SIGNUP_PER_IP,
+    what: 'sign-ups from your network',
+    count: 'successes', // a form with a typo is not an attempt; each 202 costs a hash and a mail
+  });
+  const resetPerIp = limiter(ctx, {
+    name: 'reset-ip',
+    windowMs: windows.reset,
+    limit: config.RATE_LIMIT_RESET_PER_IP,
+    what: 'password reset requests from your network',
+    count: 'successes',
+  });
+  const resendPerUser = limiter(ctx, {
+    name: 'verify-resend',
+    windowMs: windows.verifyResend,
+    limit: 5,
+    what: 'verification emails',
+    count: 'successes',
+    key: (req) => requireViewer(req).id,
+  });
+
+  router.use(['/session', '/auth'], noStore);
+
+  router.get('/session', (req, res) => {
+    res.json(sessionInfo(req));
+  });
+
+  router.post('/auth/sign-up', passwordJson, signUpPerIp, async (req, res) => {
+    const input = parse(signUpInput, req.body);
+    await signUp(ctx, input, req);
+    res
+      .status(202)
+      .json(
+        checkEmail(
+          `We sent a message to ${input.email}. Follow the link in it to confirm your address.`,
+        ),
+      );
+  });
+
+  router.post(
+    '/auth/sign-in',
+    passwordJson,
+    signInPerIp,
+    (req, _res, next) => {
+      req.body = parse(signInInput, req.body);
+      next();
+    },
+    signInPerAccount,
+    (req, res, next) => {
+      passport.authenticate('local', { session: false }, (err: unknown, user: Viewer | false) => {
+        if (err) return next(err);
+        if (!user) return res.status(401).json(badCredentials);
+        startSignedInSession(req, user.id, () => newCsrfToken(req)).then(() => {
+          req.user = user;
+          res.json({
+            viewer: presentViewer(user),
+            csrfToken: csrfTokenOf(req),
+          } satisfies SessionInfo);
+        }, next);
+      })(req, res, next);
+    },
+  );
+
+  router.post('/auth/sign-out', (req, res, next) => {
+    const done = () => {
+      res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
+      res.status(204).end();
+    };
+    if (!req.session?.passport?.user) return done();
+    req.session.destroy((err) => (err ? next(err) : done()));
+  });
+
+  router.post('/auth/verify-email', smallJson, async (req, res) => {
+    const { token } = parse(tokenInput, req.body);
+    await verifyEmail(ctx, token);
+    res.json({ verified: true });
+  });
+
+  const signedIn = (req: Request, _res: Response, next: NextFunction) => {
+    requireViewer(req);
+    next();
+  };
+
+  router.post('/auth/verify-email/resend', signedIn, resendPerUser, async (req, res) => {
+    const viewer = requireViewer(req);
+    if (viewer.emailVerified)
+      return res.json(checkEmail('Your email address is already confirmed.'));
+    const user = await ctx.db
+      .selectFrom('users')
+      .select(['id', 'email', 'display_name'])
+      .where('id', '=', viewer.id)
+      .executeTakeFirstOrThrow();
+    await sendVerification(ctx, { ...user, email: user.email! }, req);
+    res.status(202).json(checkEmail('We sent you a new confirmation link.'));
+  });
+
+  router.post('/auth/password-reset', smallJson, resetPerIp, (req, res) => {
+    const { email } = parse(resetRequestInput, req.body);
+    // Answer first: neither the body nor the time taken depends on the account existing.
+    void requestPasswordReset(ctx, email, req).catch((err: unknown) =>
+      ctx.logger.error({ err }, 'password reset request failed'),
+    );
+    res
+      .status(202)
+      .json(
+        checkEmail(
+          `If ${email} belongs to an account, a reset link is on its way. It works for 1 hour.`,
+        ),
+      );
+  });
+
+  router.post('/auth/password-reset/confirm', passwordJson, async (req, res) => {
+    const input = parse(resetConfirmInput, req.body);
+    const userId = req.session?.passport?.user;
+    await confirmPasswordReset(
+      ctx,
+      input.token,
+      input.password,
+      userId ? { userId, sid: req.sessionID } : undefined,
+    );
+    res.json({ ok: true });
+  });
+
+  return router;
+}

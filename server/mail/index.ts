@@ -1,0 +1,72 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '../config';
+import type { AppContext } from '../context';
+import { catchMail } from './catcher';
+
+/**
+ * Outgoing mail. `sendMail(ctx, {to, subject, html, text})` is the whole API; build the two
+ * bodies with ./templates.ts. With SMTP_URL it goes to that server; without, it is caught in
+ * the `caught_mail` table and shown at /dev/mail (outside production) so nobody needs an SMTP
+ * server to try the app.
+ */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Extra headers, e.g. List-Unsubscribe for digests. */
+  headers?: Record<string, string>;
+}
+
+export type MailContext = Pick<AppContext, 'config' | 'db' | 'logger'>;
+
+const transports = new WeakMap<Config, Transporter>();
+
+function smtpTransport(config: Config): Transporter {
+  let t = transports.get(config);
+  if (!t) {
+    t = nodemailer.createTransport(config.SMTP_URL!);
+    transports.set(config, t);
+  }
+  return t;
+}
+
+/** Builds the complete RFC 5322 message (the catcher keeps it as the .eml source). */
+const rawBuilder = nodemailer.createTransport({
+  streamTransport: true,
+  buffer: true,
+  newline: 'unix',
+});
+
+export async function sendMail(ctx: MailContext, msg: MailMessage): Promise<void> {
+  const mail = {
+    from: ctx.config.MAIL_FROM,
+    to: msg.to,
+    subject: msg.subject,
+    html: msg.html,
+    text: msg.text,
+    headers: msg.headers,
+  };
+  if (ctx.config.SMTP_URL) {
+    await smtpTransport(ctx.config).sendMail(mail);
+    ctx.logger.info({ subject: msg.subject }, 'mail sent');
+    return;
+  }
+  const info = (await rawBuilder.sendMail(mail)) as unknown as { message: Buffer };
+  await catchMail(ctx.db, {
+    ...msg,
+    from: ctx.config.MAIL_FROM,
+    raw: info.message.toString('utf8'),
+  });
+  ctx.logger.info({ subject: msg.subject }, 'mail caught locally (no SMTP_URL); see /dev/mail');
+}
+
+/**
+ * For mail sent because of a request: the response must not wait for (or reveal anything by the
+ * timing of) SMTP, and a failed send is logged, never thrown at the person.
+ */
+export function sendMailInBackground(ctx: MailContext, msg: MailMessage): Promise<void> {
+  return sendMail(ctx, msg).catch((err: unknown) =>
+    ctx.logger.error({ err, subject: msg.subject }, 'sending mail failed'),
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * What other features call to get matches (the contract; see .notes-matching.md):
+ * - matchesForAsker: Find a mentor, for a signed-in asker, with filters
+ * - matchesForThread: the mentors panel on a question, ranked for the person who asked it
+ * - mentorsToNotify (notify.ts): who hears about a new question
+ * Showing a list to the asker records impressions, which the exposure re-rank reads.
+ */
+import type { AskerInput, MatchResult, QuestionInput } from '../../shared/matching/types';
+import type { Db } from '../db';
+import { askerFromRow } from './adapters';
+import { rankMentors, refreshTermStatsIfStale, utcDay } from './engine';
+import { recordImpressions, type MatchFilters } from './queries';
+
+/**
+ * Every entry point keeps the word statistics fresh in the background. A failed refresh is
+ * simply retried an hour later; ranking meanwhile uses the previous counts.
+ */
+export function keepStatsFresh(db: Db): void {
+  refreshTermStatsIfStale(db, () => {});
+}
+
+export async function loadAsker(db: Db, userId: string): Promise<AskerInput | null> {
+  const row = await db
+    .selectFrom('asker_profiles')
+    .select([
+      'user_id',
+      'role_now',
+      'role_now_family',
+      'years_of_experience',
+      'company_type',
+      'company_size',
+      'industries',
+      'paths_weighed',
+      'constraints',
+      'goals',
+      'time_zone',
+      'languages',
+      'focus',
+    ])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row ? askerFromRow(row) : null;
+}
+
+/** Someone who asked without an asker profile: only the question's words can rank. */
+export function questionOnlyAsker(userId: string): AskerInput {
+  return {
+    userId,
+    currentRole: '',
+    roleFamily: 'other',
+    yearsExperience: 0,
+    companyType: null,
+    companySize: null,
+    industries: [],
+    pathsWeighed: [],
+    constraints: '',
+    goals: '',
+    timeZone: 'UTC',
+    languages: [],
+    focus: [],
+  };
+}
+
+export interface LoadedThread {
+  authorId: string | null;
+  question: QuestionInput;
+}
+
+export async function loadThread(db: Db, threadId: string): Promise<LoadedThread | null> {
+  const t = await db
+    .selectFrom('threads')
+    .select(['author_id', 'title', 'body_md', 'tags'])
+    .where('id', '=', threadId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!t) return null;
+  return { authorId: t.author_id, question: { title: t.title, body: t.body_md, tags: t.tags } };
+}
+
+export async function matchesForAsker(
+  db: Db,
+  opts: {
+    askerId: string;
+    limit: number;
+    filters?: MatchFilters;
+    question?: QuestionInput | null;
+    now?: Date;
+  },
+): Promise<MatchResult[] | null> {
+  keepStatsFresh(db);
+  const asker = await loadAsker(db, opts.askerId);
+  if (!asker) return null;
+  const now = opts.now ?? new Date();
+  const items = await rankMentors(db, {
+    asker,
+    question: opts.question,
+    limit: opts.limit,
+    filters: opts.filters,
+    now,
+  });
+  await recordImpressions(
+    db,
+    asker.userId,
+    items.map((i) => i.mentorId),
+    utcDay(now),
+  );
+  return items;
+}
+
+/**
+ * Mentors for a question, ranked for its author whoever is looking; null when the thread
+ * does not exist. Only the author's own views count as impressions.
+ */
+export async function matchesForThread(
+  db: Db,
+  opts: { threadId: string; viewerId: string | null; limit: number; now?: Date },
+): Promise<{ forAsker: boolean; items: MatchResult[] } | null> {
+  keepStatsFresh(db);
+  const thread = await loadThread(db, opts.threadId);
+  if (!thread) return null;
+  const authorId = thread.authorId;
+  const asker =
+    (authorId ? await loadAsker(db, authorId) : null) ??
+    questionOnlyAsker(authorId ?? '00000000-0000-0000-0000-000000000000');
+  const now = opts.now ?? new Date();
+  const items = await rankMentors(db, {
+    asker,
+    question: thread.question,
+    limit: opts.limit,
+    now,
+  });
+  const forAsker = authorId !== null && opts.viewerId === authorId;
+  if (forAsker)
+    await recordImpressions(
+      db,
+      authorId,
+      items.map((i) => i.mentorId),
+      utcDay(now),
+    );
+  return { forAsker, items };
+}

@@ -1,0 +1,117 @@
+import { sql } from 'kysely';
+import type { DirectoryItem, DirectoryPage, DirectoryQuery } from '../../shared/api/mentorships';
+import { normalizeTimeZone } from '../../shared/api/profiles';
+import type { Viewer } from '../auth/viewer';
+import type { Db } from '../db';
+import { invalid } from '../http/errors';
+import { decodeCursor, encodeCursor } from '../lib/cursor';
+import { cardRows, presentCard, type CardRow } from './cards';
+import { matchesForAsker } from './match-source';
+import { fitOf } from './panel';
+
+/** A ranked list is computed whole, then paged by position; this bounds the work. */
+const RANKED_MAX = 500;
+
+function filtered(db: Db, f: DirectoryQuery, tz: string | null) {
+  return cardRows(db)
+    .$if(!!f.path, (q) => q.where('m.path_taken', '=', f.path!))
+    .$if(!!f.roleFamily, (q) => q.where('m.role_before_family', '=', f.roleFamily!))
+    .$if(!!f.industry, (q) => q.where(sql<boolean>`${f.industry} = ANY(m.industries)`))
+    .$if(!!f.companyType, (q) => q.where('m.company_type_before', '=', f.companyType!))
+    .$if(!!f.language, (q) =>
+      // Primary subtag: "pt" finds pt-BR speakers and "pt-BR" finds "pt" ones.
+      q.where(
+        sql<boolean>`EXISTS (SELECT 1 FROM unnest(m.languages) l WHERE lower(split_part(l, '-', 1)) = lower(split_part(${f.language}, '-', 1)))`,
+      ),
+    )
+    .$if(!!tz, (q) =>
+      q.where(
+        // Clock difference in hours, the short way round the day (UTC+13 and UTC-11 are 0 h apart).
+        sql<boolean>`(SELECT least(d, 24 - d) FROM (SELECT abs(extract(epoch FROM (now() AT TIME ZONE m.time_zone) - (now() AT TIME ZONE ${tz})) / 3600) AS d) x) <= ${f.within ?? 3}`,
+      ),
+    )
+    .$if(f.hasRoom === 'true', (q) =>
+      q.where(
+        sql<boolean>`m.capacity > (SELECT count(*) FROM mentorships s WHERE s.mentor_id = m.user_id AND s.status = 'active')`,
+      ),
+    );
+}
+
+/**
+ * Find a mentor: the filters, then — for a signed-in asker — ranked by fit with reasons (mentors
+ * the engine cannot match, e.g. full or no shared language, follow by activity); for everyone
+ * else by recent activity, keyset-paged.
+ */
+export async function directoryPage(
+  db: Db,
+  viewer: Viewer | null,
+  f: DirectoryQuery,
+  now = new Date(),
+): Promise<DirectoryPage> {
+  let tz: string | null = null;
+  if (f.tz) {
+    tz = normalizeTimeZone(f.tz);
+    if (!tz) throw invalid('tz', 'must be an IANA time zone such as Europe/Berlin');
+  } else if (f.within !== undefined) throw invalid('tz', 'is needed with within (your time zone)');
+
+  const asker = viewer
+    ? await db
+        .selectFrom('asker_profiles')
+        .select('user_id')
+        .where('user_id', '=', viewer.id)
+        .executeTakeFirst()
+    : undefined;
+  if (!viewer || !asker) return byActivity(db, f, tz);
+
+  const offset = decodeCursor<[string, number]>(f.cursor, ['string', 'number']);
+  if (offset && (offset[0] !== 'rank' || !Number.isInteger(offset[1]) || offset[1] < 0))
+    throw invalid('cursor', 'is not a cursor this server gave out');
+  const start = offset?.[1] ?? 0;
+  const rows = await filtered(db, f, tz)
+    .where('u.id', '<>', viewer.id)
+    .orderBy('u.last_active_at', 'desc')
+    .orderBy('u.id', 'desc')
+    .limit(RANKED_MAX)
+    .execute();
+  const matches =
+    (await matchesForAsker(db, viewer.id, { limit: RANKED_MAX, filters: f, now })) ?? [];
+  // The engine ranks; our own filtered list (time-zone window, room) decides who is shown.
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ranked: DirectoryItem[] = [];
+  for (const m of matches) {
+    const row = byId.get(m.mentorId);
+    if (!row) continue;
+    ranked.push({ ...presentCard(row), match: fitOf(m) });
+    byId.delete(m.mentorId);
+  }
+  for (const row of byId.values()) ranked.push({ ...presentCard(row), match: null });
+  const page = ranked.slice(start, start + f.limit);
+  return {
+    ranked: true,
+    items: page,
+    nextCursor: start + f.limit < ranked.length ? encodeCursor(['rank', start + f.limit]) : null,
+  };
+}
+
+async function byActivity(db: Db, f: DirectoryQuery, tz: string | null): Promise<DirectoryPage> {
+  const after = decodeCursor<[string, string]>(f.cursor, ['string', 'string']);
+  if (after && (Number.isNaN(Date.parse(after[0])) || !/^[0-9a-f-]{36}$/i.test(after[1])))
+    throw invalid('cursor', 'is not a cursor this server gave out');
+  const rows: CardRow[] = await filtered(db, f, tz)
+    .$if(!!after, (q) =>
+      q.where(
+        sql<boolean>`(u.last_active_at, u.id) < (${after![0]}::timestamptz, ${after![1]}::uuid)`,
+      ),
+    )
+    .orderBy('u.last_active_at', 'desc')
+    .orderBy('u.id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  return {
+    ranked: false,
+    items: page.map((r) => ({ ...presentCard(r), match: null })),
+    nextCursor: rows.length > f.limit && last ? encodeCursor([last.active_key, last.id]) : null,
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Where this feature gets its rankings: the matching engine's service (server/matching/service.ts,
+ * its contract). The thread panel, Find a mentor and new-question notifications all go through
+ * here, so a change of that contract is a change in this file only.
+ */
+import type { DirectoryQuery } from '../../shared/api/mentorships';
+import type { MatchResult } from '../../shared/matching/types';
+import { WEIGHTS } from '../../shared/matching/weights';
+import type { Db } from '../db';
+import { mentorsToNotify } from '../matching/notify';
+import * as matching from '../matching/service';
+
+/** Mentors for a question, ranked for the person who asked it (whoever is looking). */
+export async function matchesForThread(
+  db: Db,
+  threadId: string,
+  opts: { limit: number; viewerId: string | null; now?: Date },
+): Promise<MatchResult[]> {
+  const result = await matching.matchesForThread(db, { threadId, ...opts });
+  return result?.items ?? [];
+}
+
+/**
+ * Mentors for an asker with no particular question (Find a mentor), with the directory's
+ * filters the engine can apply itself. Null: the person has no asker profile.
+ */
+export function matchesForAsker(
+  db: Db,
+  askerId: string,
+  opts: { limit: number; filters: DirectoryQuery; now?: Date },
+): Promise<MatchResult[] | null> {
+  const f = opts.filters;
+  return matching.matchesForAsker(db, {
+    askerId,
+    limit: opts.limit,
+    now: opts.now,
+    filters: {
+      path: f.path,
+      roleFamily: f.roleFamily,
+      industry: f.industry,
+      companyType: f.companyType,
+      language: f.language,
+    },
+  });
+}
+
+/**
+ * The best-fitting opted-in mentors to tell about a new question, at most `max`, within their
+ * daily caps, never the asker; the engine records each pick (idempotent per thread+mentor).
+ */
+export function pickMentorsToNotify(db: Db, threadId: string, max: number, now: Date) {
+  return mentorsToNotify(db, threadId, {
+    now,
+    weights: { ...WEIGHTS, exposure: { ...WEIGHTS.exposure, notifyPerQuestion: max } },
+  });
+}

@@ -1,0 +1,318 @@
+import type { z } from 'zod';
+import type { createRequestInput, declineInput } from '../../shared/api/mentorships';
+import type { RequestItem, MentorshipItem } from '../../shared/api/mentorships';
+import type { Viewer } from '../auth/viewer';
+import type { AppContext } from '../context';
+import { AppError, forbidden, invalid, notFound } from '../http/errors';
+import type { MailMessage } from '../mail';
+import { notify } from '../notifications/service';
+import { acceptedEmail, requestEmail } from './emails';
+import { mailTo, type Links } from './mail';
+import { presentMentorship, presentRequest } from './presenter';
+import * as q from './queries';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+const conflict = (message: string, field?: string) => new AppError('conflict', message, field);
+
+const isUniqueViolation = (err: unknown, index: string) =>
+  (err as { code?: string }).code === '23505' &&
+  (err as { constraint?: string }).constraint === index;
+
+/**
+ * An asker asks a mentor. Checks, in order, with a message that names the problem: the mentor
+ * exists, has a switch story, is not the asker, is not paused or full, is not already theirs;
+ * then (under a per-asker lock) the open-request cap and duplicates.
+ */
+export async function createRequest(
+  ctx: AppContext,
+  viewer: Viewer,
+  input: z.output<typeof createRequestInput>,
+  links: Links,
+  now = new Date(),
+): Promise<RequestItem> {
+  const { db, config } = ctx;
+  const handle = input.mentor.replace(/^@/, '');
+  const mentor = await q.findUserWithMentor(db, handle);
+  if (!mentor || mentor.deleted_at)
+    throw new AppError(
+      'not_found',
+      `mentor: nobody on Switchboard has the handle @${handle}`,
+      'mentor',
+    );
+  if (mentor.id === viewer.id)
+    throw invalid('mentor', 'you cannot request a mentorship from yourself');
+  if (!mentor.mentor_user_id || mentor.capacity === null)
+    throw invalid(
+      'mentor',
+      `@${mentor.handle} is not a mentor (they have not shared a switch story)`,
+    );
+  if (mentor.capacity <= 0)
+    throw conflict(`mentor: @${mentor.handle} has paused new mentorship requests`, 'mentor');
+  const active = await q.countActiveMentees(db, mentor.id);
+  if (active >= mentor.capacity)
+    throw conflict(`mentor: @${mentor.handle} has no room for another mentee right now`, 'mentor');
+  if (input.threadId) {
+    const thread = await db
+      .selectFrom('threads')
+      .select('id')
+      .where('id', '=', input.threadId)
+      .executeTakeFirst();
+    if (!thread) throw invalid('threadId', 'is not a question on Switchboard');
+  }
+
+  const expiresAt = new Date(now.getTime() + config.MENTORSHIP_REQUEST_TTL_DAYS * DAY_MS);
+  const id = await db
+    .transaction()
+    .execute(async (trx) => {
+      await q.lockAsker(trx, viewer.id);
+      const pair = await trx
+        .selectFrom('mentorships')
+        .select('id')
+        .where('asker_id', '=', viewer.id)
+        .where('mentor_id', '=', mentor.id)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      if (pair) throw conflict(`mentor: @${mentor.handle} is already your mentor`, 'mentor');
+      const duplicate = await trx
+        .selectFrom('mentorship_requests')
+        .select('id')
+        .where('asker_id', '=', viewer.id)
+        .where('mentor_id', '=', mentor.id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      if (duplicate)
+        throw conflict(
+          `mentor: you already have an open request to @${mentor.handle}; wait for an answer or withdraw it`,
+          'mentor',
+        );
+      const open = await q.countOpenRequests(trx, viewer.id);
+      if (open >= config.MENTORSHIP_MAX_OPEN_REQUESTS)
+        throw conflict(
+          `You already have ${open} open mentorship requests, the most you can have at once. Wait for an answer or withdraw one first.`,
+        );
+      const row = await trx
+        .insertInto('mentorship_requests')
+        .values({
+          asker_id: viewer.id,
+          mentor_id: mentor.id,
+          thread_id: input.threadId ?? null,
+          message: input.message,
+          created_at: now,
+          expires_at: expiresAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await q.addEvent(trx, {
+        mentorId: mentor.id,
+        requestId: row.id,
+        actorId: viewer.id,
+        kind: 'requested',
+        at: now,
+      });
+      await notify(trx, [
+        {
+          userId: mentor.id,
+          kind: 'mentorship_requested',
+          payload: {
+            requestId: row.id,
+            asker: { handle: viewer.handle, displayName: viewer.displayName },
+          },
+          dedupeKey: `request:${row.id}`,
+          createdAt: now,
+        },
+      ]);
+      return row.id;
+    })
+    .catch((err: unknown) => {
+      // Two tabs sending at once: the partial unique index is the last word.
+      if (isUniqueViolation(err, 'mentorship_requests_one_open'))
+        throw conflict(`mentor: you already have an open request to @${mentor.handle}`, 'mentor');
+      throw err;
+    });
+
+  await mailTo(ctx, mentor.id, (to, name) =>
+    requestEmail(to, {
+      mentorName: name,
+      askerName: viewer.displayName,
+      message: input.message,
+      ttlDays: config.MENTORSHIP_REQUEST_TTL_DAYS,
+      url: links('/mentorships#received'),
+    }),
+  );
+  return presentRequest((await q.findRequest(db, id))!, viewer.id, now);
+}
+
+/** The request, if the viewer is one of its two people; anyone else gets a plain 404. */
+async function lockOwnRequest(trx: q.Tx, viewer: Viewer, id: string) {
+  const row = await q.lockRequest(trx, id);
+  if (!row || (row.asker_id !== viewer.id && row.mentor_id !== viewer.id))
+    throw notFound('That mentorship request');
+  return row;
+}
+
+function assertAnswerable(row: { status: string; expires_at: Date }, now: Date) {
+  if (row.status !== 'open') throw conflict(`This request was already ${row.status}.`);
+  if (row.expires_at <= now) throw conflict('This request expired before it was answered.');
+}
+
+/**
+ * The mentor accepts. Concurrent accepts for one mentor queue on the mentor's profile row, and
+ * each counts the active mentorships after taking the lock, so capacity is never exceeded.
+ */
+export async function acceptRequest(
+  ctx: AppContext,
+  viewer: Viewer,
+  id: string,
+  links: Links,
+  now = new Date(),
+): Promise<MentorshipItem> {
+  const { db } = ctx;
+  const result = await db.transaction().execute(async (trx) => {
+    const req = await lockOwnRequest(trx, viewer, id);
+    if (req.mentor_id !== viewer.id) throw forbidden('Only the mentor can accept this request.');
+    assertAnswerable(req, now);
+    const profile = await q.lockMentorProfile(trx, viewer.id);
+    if (!profile)
+      throw conflict('Add your switch story (mentor profile) before accepting mentees.');
+    const active = await q.countActiveMentees(trx, viewer.id);
+    if (active >= profile.capacity)
+      throw conflict(
+        profile.capacity === 0
+          ? 'You have paused mentoring (capacity 0). Resume or raise your capacity first.'
+          : `You have no room: ${active} of ${profile.capacity} mentee places are taken. End a mentorship or raise your capacity in your profile first.`,
+      );
+    const conversationId = await q.ensurePairConversation(trx, req.asker_id, req.mentor_id);
+    const mentorship = await trx
+      .insertInto('mentorships')
+      .values({
+        request_id: req.id,
+        asker_id: req.asker_id,
+        mentor_id: req.mentor_id,
+        conversation_id: conversationId,
+        started_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .catch((err: unknown) => {
+        if (isUniqueViolation(err, 'mentorships_one_active'))
+          throw conflict('You are already mentoring this person.');
+        throw err;
+      });
+    await trx
+      .updateTable('mentorship_requests')
+      .set({ status: 'accepted', decided_at: now })
+      .where('id', '=', req.id)
+      .execute();
+    await q.addEvent(trx, {
+      mentorId: req.mentor_id,
+      requestId: req.id,
+      mentorshipId: mentorship.id,
+      actorId: viewer.id,
+      kind: 'accepted',
+      detail: { conversationId },
+      at: now,
+    });
+    await q.syncMentorStats(trx, viewer.id, (now.getTime() - req.created_at.getTime()) / HOUR_MS);
+    await notify(trx, [
+      {
+        userId: req.asker_id,
+        kind: 'mentorship_accepted',
+        payload: {
+          requestId: req.id,
+          mentorshipId: mentorship.id,
+          mentor: { handle: viewer.handle, displayName: viewer.displayName },
+        },
+        dedupeKey: `accepted:${req.id}`,
+        createdAt: now,
+      },
+    ]);
+    return { mentorshipId: mentorship.id, askerId: req.asker_id };
+  });
+
+  await mailTo(ctx, result.askerId, (to, name) =>
+    acceptedEmail(to, {
+      askerName: name,
+      mentorName: viewer.displayName,
+      url: links('/mentorships#active'),
+    }),
+  );
+  return presentMentorship((await q.findMentorship(db, result.mentorshipId))!, viewer.id);
+}
+
+export async function declineRequest(
+  ctx: AppContext,
+  viewer: Viewer,
+  id: string,
+  input: z.output<typeof declineInput>,
+  now = new Date(),
+): Promise<RequestItem> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const req = await lockOwnRequest(trx, viewer, id);
+    if (req.mentor_id !== viewer.id) throw forbidden('Only the mentor can decline this request.');
+    assertAnswerable(req, now);
+    await trx
+      .updateTable('mentorship_requests')
+      .set({
+        status: 'declined',
+        decline_reason: input.reason,
+        decline_note: input.note || null,
+        decided_at: now,
+      })
+      .where('id', '=', req.id)
+      .execute();
+    await q.addEvent(trx, {
+      mentorId: req.mentor_id,
+      requestId: req.id,
+      actorId: viewer.id,
+      kind: 'declined',
+      detail: { reason: input.reason },
+      at: now,
+    });
+    await q.syncMentorStats(trx, viewer.id, (now.getTime() - req.created_at.getTime()) / HOUR_MS);
+    await notify(trx, [
+      {
+        userId: req.asker_id,
+        kind: 'mentorship_declined',
+        payload: {
+          requestId: req.id,
+          mentor: { handle: viewer.handle, displayName: viewer.displayName },
+          reason: input.reason,
+        },
+        dedupeKey: `declined:${req.id}`,
+        createdAt: now,
+      },
+    ]);
+  });
+  return presentRequest((await q.findRequest(ctx.db, id))!, viewer.id, now);
+}
+
+/** The asker takes a request back (frees one of their open-request places). */
+export async function withdrawRequest(
+  ctx: AppContext,
+  viewer: Viewer,
+  id: string,
+  now = new Date(),
+): Promise<RequestItem> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const req = await lockOwnRequest(trx, viewer, id);
+    if (req.asker_id !== viewer.id) throw forbidden('Only the person who asked can withdraw it.');
+    if (req.status !== 'open') throw conflict(`This request was already ${req.status}.`);
+    await trx
+      .updateTable('mentorship_requests')
+      .set({ status: 'withdrawn', decided_at: now })
+      .where('id', '=', req.id)
+      .execute();
+    await q.addEvent(trx, {
+      mentorId: req.mentor_id,
+      requestId: req.id,
+      actorId: viewer.id,
+      kind: 'withdrawn',
+      at: now,
+    });
+  });
+  return presentRequest((await q.findRequest(ctx.db, id))!, viewer.id, now);
+}
+
+export type { MailMessage };

@@ -1,0 +1,106 @@
+import { Router } from 'express';
+import {
+  auditQuery,
+  flagInput,
+  queueQuery,
+  reasonInput,
+  suspendInput,
+  targetInput,
+  type AuditPage,
+  type QueuePage,
+} from '../../shared/api/moderation';
+import { idParam } from '../../shared/api/threads';
+import { requireViewer } from '../auth/viewer';
+import type { AppContext } from '../context';
+import { parse } from '../http/validate';
+import { decodeCursor, encodeCursor } from '../lib/cursor';
+import { requireModerator } from './policy';
+import { presentAudit, presentQueueItem } from './presenter';
+import { listAudit, listQueue } from './queries';
+import { dismissFlags, flag, setHidden, setLocked, setSuspended } from './service';
+
+export function moderationRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.post('/flags', async (req, res) => {
+    const viewer = requireViewer(req);
+    const result = await flag(ctx, viewer, parse(flagInput, req.body));
+    res.status(result.created ? 201 : 200).json(result);
+  });
+
+  router.get('/moderation/flags', async (req, res) => {
+    requireModerator(req);
+    const q = parse(queueQuery, req.query);
+    const after = decodeCursor<[string, string]>(q.cursor, ['string', 'string']);
+    const rows = await listQueue(ctx.db, { limit: q.limit + 1, after });
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    const body: QueuePage = {
+      items: page.map(presentQueueItem),
+      nextCursor:
+        rows.length > q.limit && last ? encodeCursor([last.first_key, last.target_id]) : null,
+    };
+    res.json(body);
+  });
+
+  router.post('/moderation/flags/dismiss', async (req, res) => {
+    const mod = requireModerator(req);
+    res.json(await dismissFlags(ctx, mod, parse(targetInput, req.body)));
+  });
+
+  router.post('/moderation/hide', async (req, res) => {
+    const mod = requireModerator(req);
+    res.json(await setHidden(ctx, mod, parse(targetInput, req.body), true));
+  });
+
+  router.post('/moderation/restore', async (req, res) => {
+    const mod = requireModerator(req);
+    res.json(await setHidden(ctx, mod, parse(targetInput, req.body), false));
+  });
+
+  for (const [path, locked] of [
+    ['lock', true],
+    ['unlock', false],
+  ] as const) {
+    router.post(`/moderation/threads/:id/${path}`, async (req, res) => {
+      const mod = requireModerator(req);
+      const { id } = parse(idParam, req.params);
+      const { reason } = parse(reasonInput, req.body);
+      res.json(await setLocked(ctx, mod, id, locked, reason));
+    });
+  }
+
+  router.post('/moderation/users/:id/suspend', async (req, res) => {
+    const mod = requireModerator(req);
+    const { id } = parse(idParam, req.params);
+    res.json(await setSuspended(ctx, mod, id, parse(suspendInput, req.body)));
+  });
+
+  router.post('/moderation/users/:id/unsuspend', async (req, res) => {
+    const mod = requireModerator(req);
+    const { id } = parse(idParam, req.params);
+    parse(reasonInput, req.body);
+    res.json(await setSuspended(ctx, mod, id, null));
+  });
+
+  router.get('/moderation/audit', async (req, res) => {
+    requireModerator(req);
+    const q = parse(auditQuery, req.query);
+    const before = decodeCursor<[string, string]>(q.cursor, ['string', 'string']);
+    const rows = await listAudit(ctx.db, {
+      limit: q.limit + 1,
+      moderator: q.moderator,
+      targetId: q.targetId,
+      before,
+    });
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    const body: AuditPage = {
+      items: page.map(presentAudit),
+      nextCursor: rows.length > q.limit && last ? encodeCursor([last.created_key, last.id]) : null,
+    };
+    res.json(body);
+  });
+
+  return router;
+}

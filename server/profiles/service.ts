@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import {
+  type askerProfileInput,
+  type mentorProfileInput,
+  type MentorListQuery,
+  type MentorSummary,
+  type MyProfile,
+  type profileBasicsInput,
+  type PublicProfile,
+} from '../../shared/api/profiles';
+import type { Page } from '../../shared/api/threads';
+import type { Viewer } from '../auth/viewer';
+import type { Db } from '../db';
+import { invalid, notFound } from '../http/errors';
+import { decodeCursor, encodeCursor } from '../lib/cursor';
+import { forumColumns } from './forum-columns';
+import { assertNotDeleted } from './policy';
+import { presentMentorSummary, presentMyProfile, presentPublicProfile } from './presenter';
+import * as q from './queries';
+import { askerValues, mentorValues } from './values';
+
+export async function getPublicProfile(
+  db: Db,
+  handle: string,
+  viewer: Viewer | null,
+): Promise<PublicProfile> {
+  const row = await q.findProfileRow(db, { handle }, await forumColumns(db));
+  if (!row) throw notFound(`The profile @${handle}`);
+  return presentPublicProfile(assertNotDeleted(row), viewer?.id ?? null);
+}
+
+export async function getMyProfile(db: Db, viewer: Viewer): Promise<MyProfile> {
+  const row = await q.findProfileRow(db, { id: viewer.id }, await forumColumns(db));
+  if (!row) throw notFound('Your account');
+  return presentMyProfile(assertNotDeleted(row));
+}
+
+/** Saving a profile is activity: it moves the person up the mentor list. */
+async function saveThenRead(db: Db, viewer: Viewer, write: (trx: Db) => Promise<void>) {
+  await db.transaction().execute(async (trx) => {
+    await write(trx);
+    await q.touchLastActive(trx, viewer.id);
+  });
+  return getMyProfile(db, viewer);
+}
+
+export function saveBasics(db: Db, viewer: Viewer, input: z.output<typeof profileBasicsInput>) {
+  return saveThenRead(db, viewer, (trx) =>
+    q.updateBasics(trx, viewer.id, { display_name: input.displayName, bio: input.bio }),
+  );
+}
+
+export function saveAsker(db: Db, viewer: Viewer, input: z.output<typeof askerProfileInput>) {
+  return saveThenRead(db, viewer, (trx) => q.upsertAsker(trx, viewer.id, askerValues(input)));
+}
+
+export function saveMentor(db: Db, viewer: Viewer, input: z.output<typeof mentorProfileInput>) {
+  return saveThenRead(db, viewer, (trx) => q.upsertMentor(trx, viewer.id, mentorValues(input)));
+}
+
+/** Idempotent: stopping twice is as good as stopping once. */
+export async function removeAsker(db: Db, viewer: Viewer): Promise<void> {
+  await q.deleteAsker(db, viewer.id);
+}
+
+export async function removeMentor(db: Db, viewer: Viewer): Promise<void> {
+  await q.deleteMentor(db, viewer.id);
+}
+
+export async function listMentorPage(db: Db, query: MentorListQuery): Promise<Page<MentorSummary>> {
+  const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
+  if (after && (Number.isNaN(Date.parse(after[0])) || !/^[0-9a-f-]{36}$/i.test(after[1])))
+    throw invalid('cursor', 'is not a cursor this server gave out');
+  const rows = await q.listMentors(db, {
+    limit: query.limit + 1,
+    path: query.path,
+    available: query.available === 'true',
+    after,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(presentMentorSummary),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.active_key, last.id]) : null,
+  };
+}

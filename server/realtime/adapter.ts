@@ -1,0 +1,59 @@
+import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
+import { createAdapter as createRedisAdapter } from '@socket.io/redis-streams-adapter';
+import pg from 'pg';
+import { createClient } from 'redis';
+import type { AppContext } from '../context';
+import type { Io } from './types';
+
+export type ClusterMode = 'off' | 'postgres' | 'redis';
+
+export function clusterMode(config: AppContext['config']): ClusterMode {
+  return config.CLUSTER ?? (config.REDIS_URL ? 'redis' : 'off');
+}
+
+/**
+ * Lets several instances share rooms. off: Socket.IO's in-memory adapter. postgres:
+ * LISTEN/NOTIFY on the app's database (payloads over 8000 bytes go through the
+ * socket_io_attachments table). redis: Redis streams. Returns what to close after io.close().
+ */
+export async function attachAdapter(
+  ctx: AppContext,
+  io: Io,
+  mode: ClusterMode,
+): Promise<() => Promise<void>> {
+  const log = ctx.logger.child({ adapter: mode });
+  if (mode === 'postgres') {
+    // Its own small pool: the adapter keeps one connection LISTENing for good, and a busy
+    // app pool must not delay cross-instance messages (nor they the app's queries).
+    const pool = new pg.Pool({ ...ctx.pool.options, max: 4 });
+    pool.on('error', (err) => log.warn({ err }, 'idle adapter connection failed'));
+    // The adapter's LISTEN client is checked out forever and has no 'error' listener of its
+    // own; without this, a database restart would crash the process instead of reconnecting.
+    pool.on('connect', (client) =>
+      client.on('error', (err) => log.warn({ err }, 'adapter connection failed')),
+    );
+    io.adapter(
+      createPostgresAdapter(pool, {
+        errorHandler: (err) => log.warn({ err }, 'postgres adapter error'),
+      }),
+    );
+    return () => pool.end();
+  }
+  if (mode === 'redis') {
+    const client = createClient({ url: ctx.config.REDIS_URL });
+    client.on('error', (err: unknown) => log.warn({ err }, 'redis error'));
+    await client.connect();
+    io.adapter(
+      createRedisAdapter(client, {
+        streamName: `${ctx.config.REDIS_PREFIX}:socket.io`,
+        channelPrefix: `${ctx.config.REDIS_PREFIX}:socket.io`,
+        sessionKeyPrefix: `${ctx.config.REDIS_PREFIX}:sio:session:`,
+        onlyPlaintext: true,
+      }),
+    );
+    return async () => {
+      await client.close().catch(() => client.destroy());
+    };
+  }
+  return async () => {};
+}

@@ -1,0 +1,69 @@
+import type { ThreadSummary } from '../../shared/api/threads';
+import type { ThreadEventEnvelope } from '../../shared/realtime/events';
+import type { AppContext } from '../context';
+import { attachAdapter, clusterMode, type ClusterMode } from './adapter';
+import { onConnection } from './connection';
+import { Presence } from './presence';
+import { pruneThreadEvents } from './replay';
+import { rooms } from './rooms';
+import { listenForEndedSessions } from './session-end';
+import type { Io } from './types';
+
+/** What features use (through ctx.realtime) to reach connected clients on every instance. */
+export interface Realtime {
+  mode: ClusterMode;
+  /** A committed thread event to everyone following the thread. Use Outbox, not this. */
+  threadEvent(envelope: ThreadEventEnvelope): void;
+  /** A new question, to front pages ("N new questions — show"). */
+  newThread(summary: ThreadSummary): void;
+  /** Every socket of this browser session, on any instance (sign-out). */
+  disconnectSession(sessionId: string): void;
+  /** Every socket of this user (suspension, account deletion, "sign out everywhere"). */
+  disconnectUser(userId: string): void;
+}
+
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+/**
+ * Adapter, presence, connection handlers, event-log pruning; puts the publisher on
+ * ctx.realtime. Call before the HTTP server listens; `close()` closes io and the adapter.
+ */
+export async function startRealtime(
+  ctx: AppContext,
+  io: Io,
+): Promise<{ realtime: Realtime; close(): Promise<void> }> {
+  const mode = clusterMode(ctx.config);
+  const closeAdapter = await attachAdapter(ctx, io, mode);
+  const presence = new Presence(io, mode !== 'off', ctx.logger);
+  io.on('connection', (socket) => onConnection(ctx, presence, socket));
+  const stopSessionListener = listenForEndedSessions(ctx, io);
+
+  const prune = setInterval(() => {
+    pruneThreadEvents(ctx.db, ctx.config.REALTIME_EVENT_RETENTION_HOURS).catch((err: unknown) =>
+      ctx.logger.warn({ err }, 'pruning thread events failed'),
+    );
+  }, PRUNE_EVERY_MS);
+  prune.unref();
+
+  const realtime: Realtime = {
+    mode,
+    threadEvent: (e) => io.to(rooms.thread(e.threadId)).emit('thread:event', e),
+    newThread: (t) => io.to(rooms.feed).emit('feed:thread', t),
+    disconnectSession: (sid) => io.in(rooms.session(sid)).disconnectSockets(true),
+    disconnectUser: (id) => io.in(rooms.user(id)).disconnectSockets(true),
+  };
+  ctx.realtime = realtime;
+  ctx.logger.info({ cluster: mode, instance: presence.instanceId }, 'realtime ready');
+
+  return {
+    realtime,
+    close: async () => {
+      clearInterval(prune);
+      presence.close();
+      await stopSessionListener();
+      if (ctx.realtime === realtime) ctx.realtime = undefined;
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await closeAdapter();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * In-app notifications: the API contract. Every path is under /api and needs a signed-in viewer.
+ *
+ *   GET  /notifications?cursor&limit&unread=true   -> Page<NotificationItem> (newest first, by key)
+ *   GET  /notifications/unread-count               -> { unread: number }
+ *   POST /notifications/read        markReadInput  -> { unread: number }  (ids, or all: true)
+ *
+ * Each item carries `text` and `url` built by `describeNotification`, so the bell, the
+ * /mentorships page and later e-mail digests word a notification the same way.
+ */
+import { z } from 'zod';
+import { declineReasonLabel } from './mentorships';
+
+export const notificationListQuery = z.object({
+  cursor: z.string().max(100, { message: 'is not a cursor this server gave out' }).optional(),
+  limit: z.coerce
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be a whole number' })
+    .min(1, { message: 'must be between 1 and 50' })
+    .max(50, { message: 'must be between 1 and 50' })
+    .default(20),
+  unread: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+});
+export type NotificationListQuery = z.infer<typeof notificationListQuery>;
+
+export const markReadInput = z.union(
+  [
+    z.object({
+      ids: z
+        .array(z.string().regex(/^\d{1,18}$/, { message: 'must be notification ids' }), {
+          message: 'must be a list of notification ids',
+        })
+        .min(1, { message: 'needs at least one id' })
+        .max(100, { message: 'at most 100 ids at a time' }),
+    }),
+    z.object({ all: z.literal(true, { message: 'must be true' }) }),
+  ],
+  { message: 'send {ids: [...]} or {all: true}' },
+);
+export type MarkReadInput = z.input<typeof markReadInput>;
+
+interface Person {
+  handle: string;
+  displayName: string;
+}
+
+/** What each kind carries. Payloads hold ids and names only, never e-mail addresses. */
+export interface NotificationPayloads {
+  question_match: { threadId: string; title: string; asker: Person | null; reasons: string[] };
+  mentorship_requested: { requestId: string; asker: Person };
+  mentorship_accepted: { requestId: string; mentorshipId: string; mentor: Person };
+  mentorship_declined: { requestId: string; mentor: Person; reason: string };
+  mentorship_expired: { requestId: string; mentor: Person };
+  mentorship_ended: { mentorshipId: string; by: Person };
+  mentor_paused: { reason: 'expired_requests'; expiredCount: number };
+}
+export type NotificationKind = keyof NotificationPayloads;
+
+export interface NotificationItem {
+  id: string;
+  kind: NotificationKind | string;
+  payload: Record<string, unknown>;
+  text: string;
+  url: string;
+  readAt: string | null;
+  createdAt: string;
+}
+
+const who = (p: unknown) => (p as Person | undefined)?.displayName ?? 'Someone';
+
+/** One sentence and a link per notification; unknown kinds still render. */
+export function describeNotification(
+  kind: string,
+  payload: Record<string, unknown>,
+): { text: string; url: string } {
+  switch (kind) {
+    case 'question_match':
+      return {
+        text: `A question matches your switch: “${String(payload.title ?? '')}”`,
+        url: `/q/${String(payload.threadId)}`,
+      };
+    case 'mentorship_requested':
+      return {
+        text: `${who(payload.asker)} asked you for a mentorship`,
+        url: '/mentorships#received',
+      };
+    case 'mentorship_accepted':
+      return {
+        text: `${who(payload.mentor)} accepted your mentorship request`,
+        url: '/mentorships#active',
+      };
+    case 'mentorship_declined':
+      return {
+        text: `${who(payload.mentor)} declined your request (${declineReasonLabel(String(payload.reason)).toLowerCase()})`,
+        url: '/mentorships#sent',
+      };
+    case 'mentorship_expired':
+      return {
+        text: `Your request to ${who(payload.mentor)} expired without an answer; you can ask another mentor`,
+        url: '/mentors',
+      };
+    case 'mentorship_ended':
+      return { text: `${who(payload.by)} ended your mentorship`, url: '/mentorships#past' };
+    case 'mentor_paused':
+      return {
+        text: `Your last ${String(payload.expiredCount ?? 3)} mentorship requests expired, so we paused new requests. Resume on your Mentorships page`,
+        url: '/mentorships#pause',
+      };
+    default:
+      return { text: 'You have a new notification', url: '/mentorships' };
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Sentences a person reads under a match ("Was a web developer at an agency for 6 years",
+ * "5 h of working-day overlap with your time zone"). Fit reasons come first, strongest
+ * contribution first; logistics (overlap, seats, responsiveness) follow.
+ */
+import {
+  careerPaths,
+  type CareerPathId,
+  type CompanyTypeId,
+  type MentoringFocusId,
+} from '../taxonomy';
+import type { AskerInput, FactorId, FactorScore, MentorCandidate } from './types';
+
+const MAX_FIT_REASONS = 3;
+
+const PATH_PHRASE: Partial<Record<CareerPathId, string>> = {
+  'internal-transfer': 'an internal transfer',
+  'apm-program': 'an associate-PM program',
+  'consulting-pm': 'a consulting PM role',
+  'startup-eng-lead': 'a startup engineering-lead role',
+  founder: 'founding a company',
+  'technical-pm': 'a technical/platform PM role',
+  mba: 'an MBA',
+};
+
+const COMPANY_PHRASE: Partial<Record<CompanyTypeId, string>> = {
+  agency: 'at an agency',
+  startup: 'at a startup',
+  'scale-up': 'at a scale-up',
+  enterprise: 'at a large company',
+  consultancy: 'at a consultancy',
+  'public-sector': 'in the public sector',
+};
+
+const FOCUS_PHRASE: Record<MentoringFocusId, string> = {
+  exploring: 'deciding whether PM is right for you',
+  'choosing-path': 'choosing a path into PM',
+  'building-evidence': 'building product experience and a portfolio',
+  interviewing: 'preparing for PM interviews',
+  'first-90-days': 'the first months in a new PM role',
+};
+
+/** "a"/"an" by sound for the usual cases: vowels, and acronyms read letter by letter. */
+export function article(phrase: string): string {
+  const word = phrase.split(/\s/)[0] ?? '';
+  if (/^[A-Z]{2,5}\b/.test(word)) return /^[AEFHILMNORSX]/.test(word) ? 'an' : 'a';
+  if (/^(i[A-Z]|[aeio]|u(?!s|n[iu]|x))/i.test(word)) return 'an';
+  return 'a';
+}
+
+/** "Web Developer" → "web developer", but "iOS developer" and "QA engineer" keep case. */
+function asNoun(title: string): string {
+  const t = title.trim();
+  return /^[A-Z][a-z]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function listJoin(items: string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function background(m: MentorCandidate): string {
+  const role = asNoun(m.roleBefore);
+  const company = m.companyTypeBefore ? COMPANY_PHRASE[m.companyTypeBefore] : undefined;
+  const years =
+    m.yearsBeforeSwitch !== null
+      ? ` for ${plural(m.yearsBeforeSwitch, 'year')}`
+      : ' before switching';
+  return `Was ${article(role)} ${role}${company ? ` ${company}` : ''}${years}`;
+}
+
+function pathSentence(asker: AskerInput, m: MentorCandidate, score: number): string {
+  const path = careerPaths.find((p) => p.id === m.pathTaken);
+  const phrase = PATH_PHRASE[m.pathTaken] ?? path?.short ?? m.pathTaken;
+  const how = m.pathTaken === 'founder' ? `by ${phrase}` : `via ${phrase}`;
+  const took = m.monthsToSwitch > 0 ? `, which took ${plural(m.monthsToSwitch, 'month')}` : '';
+  const why = asker.pathsWeighed.includes(m.pathTaken)
+    ? ' (one of the paths you are weighing)'
+    : score > 0
+      ? ' (close to a path you are weighing)'
+      : '';
+  return `Switched ${how} in ${m.switchYear}${why}${took}`;
+}
+
+function textSentence(asker: AskerInput, m: MentorCandidate, questionText: string): string {
+  const haystack = ` ${`${questionText} ${asker.currentRole} ${asker.constraints} ${asker.goals}`.toLowerCase()} `;
+  const named = m.skills.filter((s) => haystack.includes(s.toLowerCase())).slice(0, 3);
+  return named.length > 0
+    ? `Knows what you asked about: ${listJoin(named)}`
+    : 'Their story and what helped them speak to your question';
+}
+
+export function buildReasons(
+  asker: AskerInput,
+  m: MentorCandidate,
+  factors: readonly FactorScore[],
+  overlapHours: number,
+  questionText = '',
+): string[] {
+  const by = new Map<FactorId, FactorScore>(factors.map((x) => [x.id, x]));
+  const score = (id: FactorId) => by.get(id)?.score ?? 0;
+  const fit: { weight: number; text: string }[] = [];
+  const add = (id: FactorId, ok: boolean, text: () => string) => {
+    if (ok) fit.push({ weight: by.get(id)?.contribution ?? 0, text: text() });
+  };
+  add('role', score('role') >= 0.5 || score('company') >= 0.6, () => background(m));
+  add('path', score('path') > 0, () => pathSentence(asker, m, score('path')));
+  add('text', score('text') >= 0.25, () => textSentence(asker, m, questionText));
+  add('reciprocity', score('reciprocity') >= 0.99 && asker.focus.length > 0, () => {
+    const stage = asker.focus.find((x) => m.focus.includes(x)) ?? asker.focus[0]!;
+    return `Wants to help with ${FOCUS_PHRASE[stage]}, where you are now`;
+  });
+  const sharedIndustries = asker.industries.filter((i) => m.industries.includes(i));
+  add(
+    'industry',
+    sharedIndustries.length > 0,
+    () => `Also worked in ${listJoin(sharedIndustries)}`,
+  );
+  fit.sort((a, b) => b.weight - a.weight);
+  const reasons = fit.slice(0, MAX_FIT_REASONS).map((r) => r.text);
+  if (reasons.length === 0) reasons.push(pathSentence(asker, m, 0));
+
+  const hours = Math.round(overlapHours * 2) / 2;
+  if (m.timeZone === asker.timeZone) reasons.push('Works in your time zone');
+  else if (hours > 0) reasons.push(`${hours} h of working-day overlap with your time zone`);
+  else reasons.push('No working hours in common with you, so expect written, async help');
+
+  const seats = m.capacity - m.activeMentees;
+  reasons.push(`Has room for ${plural(seats, 'more mentee', 'more mentees')}`);
+
+  if (m.responseHours !== null && m.responseHours <= 24)
+    reasons.push('Usually answers within a day');
+  else if (m.responseHours !== null && m.responseHours <= 72)
+    reasons.push('Usually answers within 3 days');
+  return reasons;
+}

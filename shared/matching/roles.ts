@@ -1,0 +1,82 @@
+/**
+ * Role titles as people write them ("Sr FE dev", "Senior Front-End Engineer @ Acme") turned
+ * into one spelling, so pg_trgm similarity compares what the titles mean.
+ *
+ * The SAME rules live in SQL as matching_normalize_role() (migration
+ * 2026_11_25_160000_matching.ts; migrations may not import app code), and
+ * tests/integration/matching-queries.test.ts checks that both give the same output.
+ */
+import type { RoleFamilyId } from '../taxonomy';
+
+/** Word-level rewrites, applied after the phrase rewrites below. */
+export const ROLE_WORDS: Readonly<Record<string, string>> = {
+  sr: 'senior',
+  snr: 'senior',
+  jr: 'junior',
+  fe: 'frontend',
+  be: 'backend',
+  fs: 'fullstack',
+  dev: 'engineer',
+  devs: 'engineer',
+  developer: 'engineer',
+  programmer: 'engineer',
+  coder: 'engineer',
+  eng: 'engineer',
+  engr: 'engineer',
+  swe: 'software engineer',
+  sde: 'software engineer',
+  mgr: 'manager',
+  em: 'engineering manager',
+  sre: 'site reliability engineer',
+  ml: 'machine learning',
+  infra: 'infrastructure',
+  pm: 'product manager',
+  tpm: 'technical product manager',
+  apm: 'associate product manager',
+  js: 'javascript',
+};
+
+/** Lower-case, drop "(…)" and "at/@ Company", join split spellings, rewrite words. */
+export function normalizeRole(role: string): string {
+  const s = role
+    .toLowerCase()
+    .replace(/\(.*?\)/g, ' ')
+    .replace(/\s(at|@)\s.*$/, '')
+    .replace(/front[\s-]end/g, 'frontend')
+    .replace(/back[\s-]end/g, 'backend')
+    .replace(/full[\s-]stack/g, 'fullstack');
+  return s
+    .split(/[^a-z0-9+#]+/)
+    .filter((w) => w !== '')
+    .map((w) => ROLE_WORDS[w] ?? w)
+    .join(' ');
+}
+
+/**
+ * How close two role families are, for the role factor. Same family is 1; these pairs are
+ * partly transferable (a full-stack developer shares most of a frontend developer's daily
+ * work with product); everything else is 0.
+ */
+const RELATED: ReadonlyArray<readonly [RoleFamilyId, RoleFamilyId, number]> = [
+  ['frontend', 'fullstack', 0.6],
+  ['backend', 'fullstack', 0.6],
+  ['frontend', 'mobile', 0.4],
+  ['backend', 'platform', 0.5],
+  ['backend', 'data', 0.3],
+  ['platform', 'data', 0.3],
+  ['qa', 'frontend', 0.2],
+  ['qa', 'backend', 0.2],
+  ['support', 'fullstack', 0.2],
+  ['lead', 'frontend', 0.3],
+  ['lead', 'backend', 0.3],
+  ['lead', 'fullstack', 0.3],
+  ['lead', 'platform', 0.3],
+  ['lead', 'mobile', 0.3],
+  ['lead', 'data', 0.3],
+];
+
+export function roleFamilyCloseness(a: RoleFamilyId, b: RoleFamilyId): number {
+  if (a === b) return a === 'other' ? 0.3 : 1;
+  for (const [x, y, v] of RELATED) if ((x === a && y === b) || (x === b && y === a)) return v;
+  return 0;
+}

@@ -1,0 +1,91 @@
+/**
+ * A real SMTP server for tests (smtp-server), every message parsed with mailparser.
+ *
+ *   const smtp = await startSmtp();                       // closed after the file
+ *   const app = await startTestApp({ env: { SMTP_URL: smtp.url } });
+ *   const mail = await smtp.waitFor((m) => m.to === 'a@example.test');
+ *   mail.subject; mail.text; mail.html; mail.links   // links: every href in the HTML part
+ */
+import { simpleParser, type AddressObject } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll } from 'vitest';
+
+export interface ReceivedMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  links: string[];
+  headers: Map<string, unknown>;
+}
+
+export interface TestSmtp {
+  url: string;
+  messages: ReceivedMail[];
+  waitFor(match: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
+  close(): Promise<void>;
+}
+
+const addressText = (a: AddressObject | AddressObject[] | undefined) =>
+  (Array.isArray(a) ? a : a ? [a] : [])
+    .flatMap((x) => x.value.map((v) => v.address ?? ''))
+    .join(', ');
+
+export async function startSmtp(): Promise<TestSmtp> {
+  const messages: ReceivedMail[] = [];
+  const waiters = new Set<() => void>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (parsed) => {
+          const html = typeof parsed.html === 'string' ? parsed.html : '';
+          messages.push({
+            from: addressText(parsed.from),
+            to: addressText(parsed.to),
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            html,
+            links: [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&')),
+            headers: parsed.headers,
+          });
+          for (const w of waiters) w();
+          callback();
+        },
+        (err: Error) => callback(err),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  afterAll(close);
+
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    close,
+    waitFor(match, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = messages.find(match);
+          if (found) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no matching mail within ${timeoutMs} ms (got ${messages.length})`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}

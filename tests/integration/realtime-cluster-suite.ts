@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ThreadEventEnvelope } from '../../shared/realtime/events';
+import { EventSequencer } from '../../shared/realtime/sequencer';
+import { createUser, type Client, type TestUser } from '../helpers/auth';
+import {
+  ask,
+  collect,
+  connectSocket,
+  eventually,
+  signInAt,
+  startCluster,
+  type Cluster,
+} from '../helpers/cluster';
+import { postReply, postThread } from './forum-helpers';
+
+/**
+ * Two real server processes (A and B) on one database, sharing rooms through the adapter.
+ * Shared by realtime-cluster-postgres.test.ts and realtime-cluster-redis.test.ts.
+ */
+export function clusterSuite(adapter: 'postgres' | 'redis') {
+  let cluster: Cluster;
+  let asker: TestUser;
+  let askerOnB: Client;
+  let helperOnB: Client;
+  let threadId: string;
+
+  beforeAll(async () => {
+    cluster = await startCluster({ adapter });
+    const db = cluster.database.db;
+    asker = await createUser(db);
+    askerOnB = await signInAt(cluster.b.url, asker);
+    helperOnB = await signInAt(cluster.b.url, await createUser(db));
+    threadId = (await postThread(askerOnB)).thread.id;
+  }, 120_000);
+
+  const joined = async (url: string, id = threadId, cookie?: string) => {
+    const socket = await connectSocket(url, cookie);
+    const res = await ask(socket, 'thread:join', { threadId: id });
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    return socket;
+  };
+
+  describe(`two instances, ${adapter} adapter`, () => {
+    it('a reader on A sees a reply posted through B, as an anonymous reader would', async () => {
+      const reader = await joined(cluster.a.url);
+      const events = collect(reader, 'thread:event');
+      const reply = await postReply(helperOnB, threadId, { body: 'Try the **APM** route first.' });
+      await eventually(() => expect(events.map((e) => e.event.type)).toContain('reply.created'));
+      const created = events.find((e) => e.event.type === 'reply.created')!.event;
+      expect(created).toEqual({
+        type: 'reply.created',
+        reply: {
+          ...reply,
+          viewer: { voted: false, permissions: expect.any(Object) },
+          bodyMarkdown: undefined,
+        },
+      });
+      expect(created.type === 'reply.created' && created.reply).not.toHaveProperty('bodyMarkdown');
+      expect(
+        created.type === 'reply.created' && Object.values(created.reply.viewer.permissions),
+      ).not.toContain(true);
+    });
+
+    it('an edit, a vote, a helpful mark and a delete each reach a reader on the other instance', async () => {
+      const reply = await postReply(helperOnB, threadId);
+      const reader = await joined(cluster.a.url);
+      const events = collect(reader, 'thread:event');
+      const seen = () => events.map((e) => e.event.type);
+
+      await helperOnB.patch(`/api/replies/${reply.id}`).send({ body: 'Edited: more detail.' });
+      await eventually(() => expect(seen()).toContain('reply.updated'));
+      const updated = events.find((e) => e.event.type === 'reply.updated')!.event;
+      expect(updated.type === 'reply.updated' && updated.reply.bodyHtml).toContain('more detail');
+
+      expect((await askerOnB.put(`/api/replies/${reply.id}/vote`)).status).toBe(200);
+      await eventually(() =>
+        expect(events.map((e) => e.event)).toContainEqual({
+          type: 'reply.points',
+          replyId: reply.id,
+          points: 2,
+        }),
+      );
+
+      expect((await askerOnB.put(`/api/replies/${reply.id}/helpful`)).status).toBe(200);
+      await eventually(() =>
+        expect(events.map((e) => e.event)).toContainEqual({
+          type: 'helpful',
+          helpfulReplyIds: [reply.id],
+        }),
+      );
+
+      expect((await helperOnB.delete(`/api/replies/${reply.id}`)).status).toBe(204);
+      await eventually(() =>
+        expect(events.map((e) => e.event)).toContainEqual({
+          type: 'reply.deleted',
+          replyId: reply.id,
+        }),
+      );
+      // In commit order, numbered without gaps.
+      const seqs = events.map((e) => e.seq);
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+      expect(seqs.at(-1)! - seqs[0]!).toBe(seqs.length - 1);
+    });
+
+    it('a refused write (reply to a deleted parent) reaches nobody', async () => {
+      const parent = await postReply(helperOnB, threadId);
+      await helperOnB.delete(`/api/replies/${parent.id}`);
+      const reader = await joined(cluster.a.url);
+      const events = collect(reader, 'thread:event');
+      const res = await askerOnB
+        .post(`/api/threads/${threadId}/replies`)
+        .send({ id: randomUUID(), parentId: parent.id, body: 'Under a removed reply.' });
+      expect(res.status).toBe(400);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(events).toEqual([]);
+    });
+
+    it('an event over 8,000 bytes crosses instances whole', async () => {
+      const reader = await joined(cluster.a.url);
+      const events = collect(reader, 'thread:event');
+      const body = `Long answer. ${'Here is what I learned moving into product. '.repeat(600)}`;
+      expect(body.length).toBeGreaterThan(20_000);
+      const reply = await postReply(helperOnB, threadId, { body });
+      await eventually(() =>
+        expect(events.find((e) => e.event.type === 'reply.created')).toBeDefined(),
+      );
+      const got = events.find((e) => e.event.type === 'reply.created')!;
+      expect(JSON.stringify(got).length).toBeGreaterThan(8000);
+      expect(got.event.type === 'reply.created' && got.event.reply.bodyHtml).toBe(reply.bodyHtml);
+      if (adapter === 'postgres') {
+        // It went through the adapter's attachment table (NOTIFY carries 8000 bytes at most).
+        const { rows } = await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM socket_io_attachments`.execute(cluster.database.db);
+        expect(rows[0]!.n).toBeGreaterThan(0);
+      }
+    });
+
+    it('offline while 5 replies are posted through the other instance: gets all 5, in order, once', async () => {
+      const id = (await postThread(askerOnB)).thread.id;
+      const socket = await connectSocket(cluster.a.url);
+      const first = await ask(socket, 'thread:join', { threadId: id });
+      const lastSeq = first.ok ? first.data!.seq : -1;
+      socket.disconnect(); // offline (30 s in real life; the wait is not what matters)
+      const posted: string[] = [];
+      for (let i = 1; i <= 5; i++)
+        posted.push((await postReply(helperOnB, id, { body: `Missed reply ${i}` })).id);
+
+      const applied: ThreadEventEnvelope[] = [];
+      const sequencer = new EventSequencer<ThreadEventEnvelope>((e) => applied.push(e), lastSeq);
+      const back = await connectSocket(cluster.a.url);
+      back.on('thread:event', (e) => sequencer.offer(e));
+      const res = await ask(back, 'thread:join', { threadId: id, lastSeq });
+      expect(res.ok && res.data!.events!.map((e) => e.seq)).toEqual(
+        [1, 2, 3, 4, 5].map((n) => lastSeq + n),
+      );
+      if (res.ok) sequencer.offerAll(res.data!.events!);
+      // Live events after the replay arrive once too, and nothing is applied twice.
+      posted.push((await postReply(helperOnB, id, { body: 'Live again' })).id);
+      await eventually(() => expect(applied).toHaveLength(6));
+      expect(
+        applied.map((e) => (e.event.type === 'reply.created' ? e.event.reply.id : e.event.type)),
+      ).toEqual(posted);
+      expect(sequencer.hasGap()).toBe(false);
+    });
+
+    it('presence adds up across instances, and drops when readers leave', async () => {
+      const id = (await postThread(askerOnB)).thread.id;
+      const onA = await joined(cluster.a.url, id);
+      const updatesA = collect(onA, 'thread:presence');
+      const onA2 = await joined(cluster.a.url, id);
+      const onB = await joined(cluster.b.url, id);
+      const updatesB = collect(onB, 'thread:presence');
+      await eventually(() => {
+        expect(updatesA.at(-1)).toEqual({ threadId: id, reading: 3 });
+        expect(updatesB.at(-1)).toEqual({ threadId: id, reading: 3 });
+      });
+      onA2.disconnect();
+      await eventually(() => {
+        expect(updatesA.at(-1)).toEqual({ threadId: id, reading: 2 });
+        expect(updatesB.at(-1)).toEqual({ threadId: id, reading: 2 });
+      });
+      const late = await connectSocket(cluster.b.url);
+      const res = await ask(late, 'thread:join', { threadId: id });
+      expect(res).toMatchObject({ ok: true, data: { reading: 3 } });
+    });
+
+    it('"someone is replying" crosses instances', async () => {
+      const reader = await joined(cluster.a.url);
+      const typist = await joined(cluster.b.url, threadId, helperOnB.cookie);
+      const seen = collect(reader, 'thread:typing');
+      expect(await ask(typist, 'thread:typing', { threadId, typing: true })).toEqual({ ok: true });
+      await eventually(() => expect(seen).toMatchObject([{ threadId, typing: true }]));
+    });
+
+    it('a new question reaches front pages on the other instance', async () => {
+      const front = await connectSocket(cluster.a.url);
+      expect(await ask(front, 'feed:join')).toEqual({ ok: true });
+      const fresh = collect(front, 'feed:thread');
+      const posted = await postThread(askerOnB, { title: 'A brand new question for the feed' });
+      await eventually(() => expect(fresh.map((t) => t.id)).toContain(posted.thread.id));
+      expect(fresh.find((t) => t.id === posted.thread.id)).toMatchObject({
+        title: 'A brand new question for the feed',
+        replyCount: 0,
+      });
+    });
+
+    it('signing out on A disconnects that session’s sockets on B within a second', async () => {
+      const user = await createUser(cluster.database.db);
+      const onA = await signInAt(cluster.a.url, user);
+      const socketOnB = await joined(cluster.b.url, threadId, onA.cookie);
+      const bystander = await joined(cluster.b.url, threadId, helperOnB.cookie);
+      const gone = new Promise<number>((resolve) =>
+        socketOnB.on('disconnect', () => resolve(Date.now())),
+      );
+      const started = Date.now();
+      expect((await onA.post('/api/auth/sign-out')).status).toBe(204);
+      const at = await Promise.race([
+        gone,
+        new Promise<number>((r) => setTimeout(() => r(Infinity), 3000)),
+      ]);
+      expect(at - started).toBeLessThan(1000);
+      expect(bystander.connected).toBe(true);
+      // Reconnecting with the dead cookie gives an anonymous socket: it may read, not type.
+      const again = await joined(cluster.b.url, threadId, onA.cookie);
+      expect(await ask(again, 'thread:typing', { threadId, typing: true })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    });
+
+    it('an instance shutting down tells only its own clients to reconnect', async () => {
+      const extra = await startCluster({ adapter });
+      const onA = await connectSocket(extra.a.url);
+      const onB = await connectSocket(extra.b.url);
+      const told = collect(onA, 'server:shutdown');
+      const toldB = collect(onB, 'server:shutdown');
+      const reason = new Promise<string>((r) => onA.on('disconnect', r));
+      expect(await extra.a.stop()).toBe(0);
+      expect(await reason).toBe('io server disconnect');
+      expect(told).toEqual([{ reconnectInMs: 500 }]);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(onB.connected).toBe(true);
+      expect(toldB).toEqual([]);
+      expect(extra.a.output()).not.toMatch(/unhandled|uncaught/i);
+      await extra.close();
+    });
+  });
+}
