@@ -2,7 +2,6 @@ import { sql, type Insertable } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db';
 import type { AskerProfiles, MentorProfiles } from '../db/types';
-import type { ForumColumns } from './forum-columns';
 
 export type AskerRow =
   Awaited<ReturnType<typeof findProfileRow>> extends infer R
@@ -22,21 +21,13 @@ export type ProfileRow = NonNullable<Awaited<ReturnType<typeof findProfileRow>>>
  * One user with their counts and both profiles, in a single round trip. Found by handle
  * (case-insensitive, as handles are unique case-insensitively) or by id.
  */
-export function findProfileRow(
-  db: Db,
-  by: { handle: string } | { id: string },
-  forum: ForumColumns,
-) {
-  const visible = (alias: 't' | 'r', columns: string[]) =>
-    sql.join(
-      columns.map((c) => sql`AND ${sql.ref(`${alias}.${c}`)} IS NULL`),
-      sql` `,
-    );
-  const threadCount = sql<number>`(SELECT count(*) FROM threads t WHERE t.author_id = u.id ${visible('t', forum.threadsHiddenBy)})`;
-  const replyCount = forum.replies
-    ? sql<number>`(SELECT count(*) FROM replies r WHERE r.author_id = u.id ${visible('r', forum.repliesHiddenBy)})`
-    : sql<number>`0`;
-  const karma = forum.karma ? sql<number>`u.karma` : sql<number>`0`;
+export function findProfileRow(db: Db, by: { handle: string } | { id: string }) {
+  // Public counts skip deleted and moderator-hidden posts.
+  const threadCount = sql<number>`(SELECT count(*) FROM threads t
+    WHERE t.author_id = u.id AND t.deleted_at IS NULL AND t.hidden_at IS NULL)`;
+  const replyCount = sql<number>`(SELECT count(*) FROM replies r
+    WHERE r.author_id = u.id AND r.deleted_at IS NULL AND r.hidden_at IS NULL)`;
+  const karma = sql<number>`u.karma`;
   return db
     .selectFrom('users as u')
     .select((eb) => [

@@ -13,7 +13,6 @@ import type { Viewer } from '../auth/viewer';
 import type { Db } from '../db';
 import { invalid, notFound } from '../http/errors';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
-import { forumColumns } from './forum-columns';
 import { assertNotDeleted } from './policy';
 import { presentMentorSummary, presentMyProfile, presentPublicProfile } from './presenter';
 import * as q from './queries';
@@ -24,13 +23,13 @@ export async function getPublicProfile(
   handle: string,
   viewer: Viewer | null,
 ): Promise<PublicProfile> {
-  const row = await q.findProfileRow(db, { handle }, await forumColumns(db));
+  const row = await q.findProfileRow(db, { handle });
   if (!row) throw notFound(`The profile @${handle}`);
   return presentPublicProfile(assertNotDeleted(row), viewer?.id ?? null);
 }
 
 export async function getMyProfile(db: Db, viewer: Viewer): Promise<MyProfile> {
-  const row = await q.findProfileRow(db, { id: viewer.id }, await forumColumns(db));
+  const row = await q.findProfileRow(db, { id: viewer.id });
   if (!row) throw notFound('Your account');
   return presentMyProfile(assertNotDeleted(row));
 }
