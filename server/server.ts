@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from './context';
 import { createApp, type AppOptions } from './http/app';
+import { frontDoor } from './http/front-door';
 import { createRealtime, type Io } from './realtime';
 import { startRealtime } from './realtime/setup';
 
@@ -19,7 +20,7 @@ export async function startServer(
   opts: AppOptions & { port: number; host?: string },
 ): Promise<RunningServer> {
   const app = createApp(ctx, opts);
-  const http = createHttpServer(app);
+  const http = createHttpServer(frontDoor(ctx, app));
   // A slow client must not hold a connection forever.
   http.headersTimeout = 20_000;
   http.requestTimeout = 30_000;

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { AppContext } from '../context';
 import type { Db } from '../db';
-import { JsonCache } from './cache';
+import { anonymousCache } from '../http/anonymous-cache';
+import { JsonCache } from '../http/json-cache';
 
 /**
  * The forum's two read caches — measured need: without them the hot page and a 300-reply
@@ -10,7 +11,8 @@ import { JsonCache } from './cache';
  *  - threads: a thread as an ANONYMOUS reader sees it, FORUM_THREAD_CACHE_SECONDS.
  * Any successful forum write in this process empties both at once, so a writer never reads
  * their own write stale; another instance serves anonymous readers at most the TTL late
- * (signed-in readers and live socket updates are never cached).
+ * (signed-in readers and live socket updates are never cached). Both also feed the front
+ * door's anonymous cache (server/http/anonymous-cache.ts), which is emptied with them.
  */
 export interface ForumCaches {
   lists: JsonCache;
@@ -40,6 +42,7 @@ export function clearCachesOnWrite(ctx: AppContext) {
           const caches = forumCaches(ctx);
           caches.lists.clear();
           caches.threads.clear();
+          anonymousCache(ctx).clear();
         }
       });
     next();

@@ -1,12 +1,11 @@
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
 import { accountRoutes } from '../account/routes';
 import { authMiddleware } from '../auth/middleware';
 import { authRoutes } from '../auth/routes';
 import type { AppContext } from '../context';
-import { healthRoutes } from '../health/routes';
 import { matchingRoutes } from '../matching/routes';
 import { mentorshipRoutes } from '../mentorships/routes';
 import { notificationRoutes } from '../notifications/routes';
@@ -16,8 +15,12 @@ import { profileRoutes } from '../profiles/routes';
 import { forumRoutes } from '../forum/routes';
 import { errorHandler } from './error-handler';
 import { AppError } from './errors';
-import { requestId } from './request-id';
-import { securityHeaders } from './security';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    log: Logger;
+  }
+}
 
 export interface AppOptions {
   /** Folder holding the built client (index.html + assets); absent in API-only tests. */
@@ -32,26 +35,17 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
   app.set('trust proxy', ctx.config.TRUST_PROXY ? 1 : false);
   app.set('query parser', 'simple');
 
-  app.use(
-    pinoHttp({
-      logger: ctx.logger,
-      genReqId: requestId,
-      // Probes would drown the log; everything else is logged once per request.
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
-    }),
-  );
-  app.use(securityHeaders(ctx.config.isProduction));
-  app.use(healthRoutes(ctx));
+  // Request id, security headers, the request log and the probes are the front door's
+  // (front-door.ts). req.log is a child logger carrying the request id, made on first use.
+  const { logger } = ctx;
+  Object.defineProperty(app.request, 'log', {
+    configurable: true,
+    get(this: express.Request): Logger {
+      const log = logger.child({ req: { id: this.id } });
+      Object.defineProperty(this, 'log', { value: log });
+      return log;
+    },
+  });
 
   const api = express.Router();
   api.use(authMiddleware(ctx)); // origin check, session, Passport, CSRF: before everything

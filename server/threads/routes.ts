@@ -9,8 +9,9 @@ import {
 import { requireViewer, viewerOf } from '../auth/viewer';
 import { onQuestionPosted } from '../mentorships/question-hook';
 import type { AppContext } from '../context';
-import { sendCachedJson } from '../forum/cache';
+import { sendCachedJson } from '../http/json-cache';
 import { forumCaches } from '../forum/read-cache';
+import { anonymousCache } from '../http/anonymous-cache';
 import { parse } from '../http/validate';
 import { setVote } from '../votes/service';
 import { listThreads } from './list-service';
@@ -24,6 +25,7 @@ export function threadRoutes(ctx: AppContext): Router {
     const query = parse(threadListQuery, req.query);
     const key = [query.sort, query.period, query.tag, query.cursor, query.limit].join('|');
     const entry = await forumCaches(ctx).lists.getOrCompute(key, '', () => listThreads(ctx, query));
+    anonymousCache(ctx).remember(req.originalUrl, entry); // lists are the same for everyone
     sendCachedJson(req, res, entry);
   });
 
@@ -47,6 +49,7 @@ export function threadRoutes(ctx: AppContext): Router {
     const entry = await forumCaches(ctx).threads.getOrCompute(`${id}|${sort}`, '', () =>
       getThreadDetail(ctx, null, id, sort),
     );
+    anonymousCache(ctx).remember(req.originalUrl, entry);
     sendCachedJson(req, res, entry);
   });
 

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { forumCaches } from '../../server/forum/read-cache';
+import { anonymousCache } from '../../server/http/anonymous-cache';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { anonymous, createUser, signIn, type Client } from '../helpers/auth';
 import { postReply, postThread } from './forum-helpers';
@@ -69,8 +71,30 @@ describe('read caches', () => {
     expect(JSON.parse((gz.body as Buffer).toString()).thread.id).toBe(t.thread.id);
   });
 
+  it('the front door answers a repeat anonymous read before Express, headers and all', async () => {
+    const t = await postThread(asker);
+    const url = `/api/threads/${t.thread.id}?sort=oldest`;
+    const first = await anonymous(app).get(url).expect(200);
+    expect(anonymousCache(app.ctx).peek(url)?.etag).toBe(first.headers.etag);
+    // Empty the route's own cache: only the front door's copy can still answer stale data.
+    forumCaches(app.ctx).threads.clear();
+    await sql`UPDATE threads SET points = 7 WHERE id = ${t.thread.id}`.execute(app.ctx.db);
+    const second = await anonymous(app).get(url).expect(200);
+    expect(second.body.thread.points).toBe(1);
+    expect(second.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(second.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+    // A session cookie always goes through Express (the viewer may see more).
+    const mine = await asker.get(url).expect(200);
+    expect(mine.body.thread.points).toBe(7);
+    // Another query string is another entry.
+    const other = await anonymous(app).get(`/api/threads/${t.thread.id}?sort=newest`).expect(200);
+    expect(other.body.thread.points).toBe(7);
+  });
+
   it('errors are not cached', async () => {
     await anonymous(app).get('/api/threads/00000000-0000-4000-8000-000000000000').expect(404);
     await anonymous(app).get('/api/threads?sort=new&cursor=bad').expect(400);
+    expect(anonymousCache(app.ctx).peek('/api/threads?sort=new&cursor=bad')).toBeUndefined();
   });
 });

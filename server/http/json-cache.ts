@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * A small in-process cache of finished JSON responses, for reads that are the same for
@@ -88,14 +88,16 @@ export class JsonCache {
 
 /**
  * Sends a cached JSON body: 304 when the client has it (ETag), gzip when accepted (made
- * once per cached value, so compression costs nothing per request), plain otherwise.
+ * once per cached value, so compression costs nothing per request), plain otherwise. Plain
+ * node:http calls, so the front door (front-door.ts) can answer with it before Express.
  */
-export function sendCachedJson(req: Request, res: Response, entry: CachedJson): void {
+export function sendCachedJson(req: IncomingMessage, res: ServerResponse, entry: CachedJson): void {
   res.setHeader('ETag', entry.etag);
   res.setHeader('Cache-Control', 'no-cache');
   res.setHeader('Vary', 'Accept-Encoding');
   if (req.headers['if-none-match'] === entry.etag) {
-    res.status(304).end();
+    res.statusCode = 304;
+    res.end();
     return;
   }
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
