@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import passportLib from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import type { AppContext } from '../context';
+import { forbidden } from '../http/errors';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './password';
 import { toViewer } from './presenter';
 import { findUserByLogin, findViewerById, setPasswordHash } from './queries';
@@ -15,7 +16,8 @@ export type RequestWithLogin = Request & { signInUser?: LoginRow | null };
 /**
  * Checks a login + password. Unknown accounts, deleted ones and accounts without a password
  * (imported authors) cost one dummy argon2 verification, so every failure takes as long as
- * a wrong password. On success a hash made with weaker parameters is upgraded.
+ * a wrong password. A suspended member with the right password gets a 403 saying until when.
+ * On success a hash made with weaker parameters is upgraded.
  */
 export async function checkCredentials(
   ctx: AppContext,
@@ -29,6 +31,12 @@ export async function checkCredentials(
     return null;
   }
   if (!(await verifyPassword(user.password_hash, password))) return null;
+  // Told only after the right password, so it reveals nothing about who has an account.
+  if (user.suspended_until && user.suspended_until > new Date())
+    throw forbidden(
+      `Your account is suspended until ${user.suspended_until.toISOString().slice(0, 16).replace('T', ' ')} UTC` +
+        (user.suspended_reason ? ` (reason: ${user.suspended_reason}).` : '.'),
+    );
   if (needsRehash(user.password_hash, ctx.config)) {
     await setPasswordHash(ctx.db, user.id, await hashPassword(password, ctx.config));
     ctx.logger.info({ userId: user.id }, 'password hash upgraded to current parameters');

@@ -10,13 +10,16 @@ const viewerColumns = [
   'email_verified_at',
 ] as const;
 
-/** Passport's per-request lookup: one indexed read, deleted accounts are nobody. */
+/** Passport's per-request lookup: one indexed read; deleted and suspended accounts are nobody. */
 export function findViewerById(db: Db, id: string) {
   return db
     .selectFrom('users')
     .select(viewerColumns)
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
+    .where((eb) =>
+      eb.or([eb('suspended_until', 'is', null), eb('suspended_until', '<=', sql<Date>`now()`)]),
+    )
     .executeTakeFirst();
 }
 
@@ -25,7 +28,7 @@ export function findUserByLogin(db: Db, login: string) {
   const l = login.trim().toLowerCase();
   return db
     .selectFrom('users')
-    .select([...viewerColumns, 'password_hash'])
+    .select([...viewerColumns, 'password_hash', 'suspended_until', 'suspended_reason'])
     .where((eb) => eb.or([eb(sql`lower(email)`, '=', l), eb(sql`lower(handle)`, '=', l)]))
     .where('deleted_at', 'is', null)
     .executeTakeFirst();

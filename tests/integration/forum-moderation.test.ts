@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QueueItem } from '../../shared/api/moderation';
 import { startTestApp, type TestApp } from '../helpers/app';
@@ -209,20 +210,24 @@ describe('moderator actions', () => {
     );
     const session = await victim.get('/api/session').expect(200);
     expect(session.body.viewer).toBeNull();
-    // Whether or not sign-in itself refuses a suspended member, no write gets through.
+    // Sign-in refuses them — after the right password only, saying until when and why…
     const again = await anonymous(app)
       .post('/api/auth/sign-in')
-      .send({ login: victimUser.handle, password: victimUser.password });
-    if (again.status === 200) {
-      const relogged = await signIn(app, victimUser);
-      const write = await relogged
-        .post(`/api/threads/${t.thread.id}/replies`)
-        .send({ id: randomUUID(), body: 'still here' })
-        .expect(403);
-      expect(write.body.error.message).toMatch(/suspended until/);
-    } else {
-      expect(again.status).toBeGreaterThanOrEqual(400);
-    }
+      .send({ login: victimUser.handle, password: victimUser.password })
+      .expect(403);
+    expect(again.body.error.message).toMatch(/suspended until .* UTC \(reason: spam wave\)/);
+    expect(again.headers['set-cookie'] ?? []).toHaveLength(0);
+    const wrong = await anonymous(app)
+      .post('/api/auth/sign-in')
+      .send({ login: victimUser.handle, password: 'not-the-password-at-all' })
+      .expect(401);
+    expect(JSON.stringify(wrong.body)).not.toMatch(/suspend/);
+    // …and a session that slipped through (signed in as the suspension landed) is nobody.
+    const slipped = await signIn(app, await createUser(app.ctx.db));
+    await sql`UPDATE users SET suspended_until = now() + interval '1 day' WHERE id = ${slipped.viewer.id}`.execute(
+      app.ctx.db,
+    );
+    expect((await slipped.get('/api/session').expect(200)).body.viewer).toBeNull();
     await mod.post(`/api/moderation/users/${victimUser.id}/unsuspend`).send({}).expect(200);
     const back = await signIn(app, victimUser);
     await postReply(back, t.thread.id);
