@@ -141,6 +141,22 @@ describeBrowser('forum thread page', () => {
     await expectCount(page.locator('article.reply', { hasText: 'flaky train connection' }), 1);
     const detail = await askerApi.get(`/api/threads/${thread.id}`).expect(200);
     expect(detail.body.replies).toHaveLength(1);
+
+    // The same text again (a new client id) is the server's 409: the text stays, and the
+    // person gets a link to the reply that is already there instead of a second copy.
+    await page.getByLabel('Your reply').fill('A reply written on a flaky train connection.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    const earlier = page.getByRole('link', { name: 'Open your earlier post' });
+    await earlier.waitFor();
+    expect(await earlier.getAttribute('href')).toBe(
+      `/q/${thread.id}/r/${detail.body.replies[0].id}`,
+    );
+    expect(await page.getByLabel('Your reply').inputValue()).toBe(
+      'A reply written on a flaky train connection.',
+    );
+    await expectAccessible(page);
+    const after = await askerApi.get(`/api/threads/${thread.id}`).expect(200);
+    expect(after.body.replies).toHaveLength(1);
     await page.context().close();
   }, 60_000);
 

@@ -1,12 +1,17 @@
 import { isApiErrorBody } from '../../../shared/api/errors';
 
-/** An error the API returned, with its stable code and (when known) the field at fault. */
+/**
+ * An error the API returned, with its stable code, (when known) the field at fault, and any
+ * further details the API sent (e.g. a 409's `existingUrl`, a 429's `retryAfter`).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+    readonly requestId?: string,
   ) {
     super(message);
   }
@@ -47,8 +52,10 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   }
   const body: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (!res.ok) {
-    if (isApiErrorBody(body))
-      throw new ApiError(res.status, body.error.code, body.error.message, body.error.field);
+    if (isApiErrorBody(body)) {
+      const { code, message, field, requestId, ...details } = body.error;
+      throw new ApiError(res.status, code, message, field, details, requestId);
+    }
     throw new ApiError(
       res.status,
       'http_error',

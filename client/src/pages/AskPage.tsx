@@ -7,7 +7,7 @@ import {
   type CreateThreadInput,
   type ThreadDetail,
 } from '../../../shared/api/threads';
-import { ErrorAlert, FieldError, fieldError } from '../components/forum/errors';
+import { EarlierPostLink, ErrorAlert, FieldError, fieldError } from '../components/forum/errors';
 import { threadPath, sendJson } from '../components/forum/forum-api';
 import { MarkdownEditor } from '../components/forum/MarkdownEditor';
 import { TagPicker, toTagSlug } from '../components/forum/TagPicker';
@@ -114,6 +114,7 @@ export function AskPage() {
           onChange={(tags) => update({ tags })}
           error={fieldError(send.error, 'tags')}
         />
+        <EarlierPostLink error={send.error} />
         <ErrorAlert
           error={send.error}
           fields={['title', 'body', 'tags']}

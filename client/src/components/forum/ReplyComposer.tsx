@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateReplyInput, ReplyNode } from '../../../../shared/api/threads';
 import { ApiError } from '../../lib/api';
-import { ErrorAlert, fieldError } from './errors';
+import { EarlierPostLink, ErrorAlert, fieldError } from './errors';
 import { forumKeys, sendJson, useThreadCache } from './forum-api';
 import { MarkdownEditor } from './MarkdownEditor';
 import { useDraft, type Draft } from './useDraft';
@@ -79,6 +79,7 @@ export function ReplyComposer({
         textareaRef={textareaRef}
         onSubmitShortcut={submit}
       />
+      <EarlierPostLink error={send.error} />
       <ErrorAlert error={send.error} fields={['body']} onRetry={submit} retryLabel="Send again" />
       <div className="form-actions">
         <button type="submit" disabled={send.isPending || !draft.body.trim()}>

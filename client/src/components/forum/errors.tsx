@@ -48,6 +48,17 @@ export function ErrorAlert({
   );
 }
 
+/** A 409 "you posted this already" links to the earlier post instead of posting it twice. */
+export function EarlierPostLink({ error }: { error: unknown }) {
+  const url = error instanceof ApiError ? error.details.existingUrl : undefined;
+  if (typeof url !== 'string' || !url.startsWith('/')) return null;
+  return (
+    <p className="notice">
+      <Link to={url}>Open your earlier post</Link> — nothing was posted twice.
+    </p>
+  );
+}
+
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
   return (
