@@ -32,7 +32,8 @@ export const configSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce
     .number({ message: 'expected a whole number' })
     .int()
-    .min(1)
+    // Background-job setup holds one connection for its lock while pg-boss uses another.
+    .min(2, { message: 'expected at least 2' })
     .max(200)
     .default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

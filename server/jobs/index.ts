@@ -14,6 +14,28 @@ export const queues = {
   expireRequests: 'mentorships.expire-requests',
 } as const;
 
+const JOBS_SETUP_LOCK = 724_200; // pg_advisory_lock key, one per purpose in this app
+
+/**
+ * Instances started together on an empty database (docker-compose `replicas: 2`) would race
+ * in pg-boss's schema and queue creation — two create_queue calls deadlock on the queue
+ * table's partitions. A session-level advisory lock on a client of its own lets one instance
+ * set up at a time; the next finds everything there and only checks.
+ */
+async function setUpOnce(ctx: AppContext, setUp: () => Promise<void>): Promise<void> {
+  const client = await ctx.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [JOBS_SETUP_LOCK]);
+    try {
+      await setUp();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [JOBS_SETUP_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
 export interface Jobs {
   boss: PgBoss;
   stop(): Promise<void>;
@@ -25,14 +47,16 @@ export async function startJobs(ctx: AppContext): Promise<Jobs> {
     schema: 'pgboss',
   });
   boss.on('error', (err) => ctx.logger.error({ err }, 'job queue error'));
-  await boss.start();
-
-  await boss.createQueue(queues.expireRequests, {
-    name: queues.expireRequests,
-    policy: 'singleton',
+  await setUpOnce(ctx, async () => {
+    await boss.start();
+    if (!(await boss.getQueue(queues.expireRequests)))
+      await boss.createQueue(queues.expireRequests, {
+        name: queues.expireRequests,
+        policy: 'singleton',
+      });
+    // Every 10 minutes; requests are checked against their own expires_at, so a late run is exact.
+    await boss.schedule(queues.expireRequests, '*/10 * * * *', {}, { tz: 'UTC' });
   });
-  // Every 10 minutes; requests are checked against their own expires_at, so a late run is exact.
-  await boss.schedule(queues.expireRequests, '*/10 * * * *', {}, { tz: 'UTC' });
   await boss.work(queues.expireRequests, async () => {
     const result = await expireDueRequests(ctx.db, ctx.config);
     if (result.expired > 0) ctx.logger.info(result, 'mentorship requests expired');

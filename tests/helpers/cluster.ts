@@ -117,13 +117,16 @@ export async function startCluster(
       : {}),
     ...opts.env,
   };
-  // One after the other: on a fresh database, two simultaneous first starts race in pg-boss's
-  // queue creation (see .notes-mentorships.md); later starts are fine in parallel.
-  const a = await startServerProcess(env);
-  const b = await startServerProcess(env).catch(async (err: unknown) => {
-    await a.stop();
-    throw err;
-  });
+  // Both at once, as docker-compose starts them (tests/integration/two-instances.test.ts).
+  const [first, second] = await Promise.allSettled([
+    startServerProcess(env),
+    startServerProcess(env),
+  ]);
+  if (first.status === 'rejected' || second.status === 'rejected') {
+    await Promise.all([first, second].map((r) => r.status === 'fulfilled' && r.value.stop()));
+    throw first.status === 'rejected' ? first.reason : (second as PromiseRejectedResult).reason;
+  }
+  const [a, b] = [first.value, second.value];
   let closed = false;
   const close = async () => {
     if (closed) return;
