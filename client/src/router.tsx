@@ -1,50 +1,64 @@
 import { createBrowserRouter } from 'react-router';
-import { Layout } from './components/Layout';
-import { AccountSettingsPage } from './pages/AccountSettingsPage';
-import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
-import { ResetPasswordPage } from './pages/ResetPasswordPage';
-import { SignInPage } from './pages/SignInPage';
-import { SignUpPage } from './pages/SignUpPage';
-import { VerifyEmailPage } from './pages/VerifyEmailPage';
-import { AskPage } from './pages/AskPage';
+import { Layout, PageLoading } from './components/Layout';
 import { HomePage } from './pages/HomePage';
-import { ModerationPage } from './pages/ModerationPage';
-import { SearchPage } from './pages/SearchPage';
-import { TagPage } from './pages/TagPage';
-import { ThreadPage } from './pages/ThreadPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { MentorsPage } from './pages/MentorsPage';
-import { MentorshipsPage } from './pages/MentorshipsPage';
-import { PathPage } from './pages/PathPage';
-import { PathsPage } from './pages/PathsPage';
-import { ProfileEditPage } from './pages/ProfileEditPage';
-import { ProfilePage } from './pages/ProfilePage';
+
+/**
+ * Every page but the home page is its own chunk, loaded when first visited (React Router's
+ * route `lazy`: the old page stays on screen until the new one's code is here). The forum's
+ * markdown preview and the profile forms no longer weigh on a first visit to the front page.
+ */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
+  return async () => ({ Component: (await load())[name] as React.ComponentType });
+}
 
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    HydrateFallback: PageLoading,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'q/:threadId/r/:replyId', element: <ThreadPage /> },
-      { path: 'q/:threadId/:slug?', element: <ThreadPage /> },
-      { path: 't/:tag/r/:replyId', element: <TagPage /> },
-      { path: 't/:tag', element: <TagPage /> },
-      { path: 'ask', element: <AskPage /> },
-      { path: 'search', element: <SearchPage /> },
-      { path: 'mod', element: <ModerationPage /> },
-      { path: 'u/:handle', element: <ProfilePage /> },
-      { path: 'settings/profile', element: <ProfileEditPage /> },
-      { path: 'sign-in', element: <SignInPage /> },
-      { path: 'signin', element: <SignInPage /> },
-      { path: 'sign-up', element: <SignUpPage /> },
-      { path: 'forgot-password', element: <ForgotPasswordPage /> },
-      { path: 'reset-password', element: <ResetPasswordPage /> },
-      { path: 'verify-email', element: <VerifyEmailPage /> },
-      { path: 'settings/account', element: <AccountSettingsPage /> },
-      { path: 'mentors', element: <MentorsPage /> },
-      { path: 'mentorships', element: <MentorshipsPage /> },
-      { path: 'paths', element: <PathsPage /> },
-      { path: 'paths/:pathId', element: <PathPage /> },
+      {
+        path: 'q/:threadId/r/:replyId',
+        lazy: page(() => import('./pages/ThreadPage'), 'ThreadPage'),
+      },
+      { path: 'q/:threadId/:slug?', lazy: page(() => import('./pages/ThreadPage'), 'ThreadPage') },
+      { path: 't/:tag/r/:replyId', lazy: page(() => import('./pages/TagPage'), 'TagPage') },
+      { path: 't/:tag', lazy: page(() => import('./pages/TagPage'), 'TagPage') },
+      { path: 'ask', lazy: page(() => import('./pages/AskPage'), 'AskPage') },
+      { path: 'search', lazy: page(() => import('./pages/SearchPage'), 'SearchPage') },
+      { path: 'mod', lazy: page(() => import('./pages/ModerationPage'), 'ModerationPage') },
+      { path: 'u/:handle', lazy: page(() => import('./pages/ProfilePage'), 'ProfilePage') },
+      {
+        path: 'settings/profile',
+        lazy: page(() => import('./pages/ProfileEditPage'), 'ProfileEditPage'),
+      },
+      { path: 'sign-in', lazy: page(() => import('./pages/SignInPage'), 'SignInPage') },
+      { path: 'signin', lazy: page(() => import('./pages/SignInPage'), 'SignInPage') },
+      { path: 'sign-up', lazy: page(() => import('./pages/SignUpPage'), 'SignUpPage') },
+      {
+        path: 'forgot-password',
+        lazy: page(() => import('./pages/ForgotPasswordPage'), 'ForgotPasswordPage'),
+      },
+      {
+        path: 'reset-password',
+        lazy: page(() => import('./pages/ResetPasswordPage'), 'ResetPasswordPage'),
+      },
+      {
+        path: 'verify-email',
+        lazy: page(() => import('./pages/VerifyEmailPage'), 'VerifyEmailPage'),
+      },
+      {
+        path: 'settings/account',
+        lazy: page(() => import('./pages/AccountSettingsPage'), 'AccountSettingsPage'),
+      },
+      { path: 'mentors', lazy: page(() => import('./pages/MentorsPage'), 'MentorsPage') },
+      {
+        path: 'mentorships',
+        lazy: page(() => import('./pages/MentorshipsPage'), 'MentorshipsPage'),
+      },
+      { path: 'paths', lazy: page(() => import('./pages/PathsPage'), 'PathsPage') },
+      { path: 'paths/:pathId', lazy: page(() => import('./pages/PathPage'), 'PathPage') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

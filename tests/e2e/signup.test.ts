@@ -89,7 +89,8 @@ describeBrowser('sign up, confirm the email, sign in — in a real browser', () 
         page.getByRole('list', { name: 'Signed-in sessions' }).getByRole('listitem').count(),
       )
       .toBeGreaterThan(0);
-    expect(await page.getByText('robin@example.test').count()).toBe(1);
+    // The address comes with the account query, which may land after the sessions list.
+    await expect.poll(() => page.getByText('robin@example.test').count()).toBe(1);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );

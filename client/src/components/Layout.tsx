@@ -1,12 +1,15 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useNavigation } from 'react-router';
 import { ModNavItem } from './forum/ModNavItem';
 import { AccountMenu } from './auth/AccountMenu';
 import { VerifyBanner } from './auth/VerifyBanner';
 import { NotificationBell } from './NotificationBell';
 
 export function Layout() {
+  // Pages load their code on first visit (router.tsx): say so while it comes.
+  const loading = useNavigation().state === 'loading';
   return (
     <>
+      {loading && <div className="route-progress" role="progressbar" aria-label="Loading page" />}
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -55,5 +58,16 @@ export function Layout() {
         </div>
       </footer>
     </>
+  );
+}
+
+/** Shown only while the first page's code loads, before the layout can render. */
+export function PageLoading() {
+  return (
+    <main id="main" className="container">
+      <p role="status" className="muted loading">
+        Loading Switchboard…
+      </p>
+    </main>
   );
 }
