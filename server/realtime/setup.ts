@@ -5,8 +5,8 @@ import { attachAdapter, clusterMode, type ClusterMode } from './adapter';
 import { onConnection } from './connection';
 import { Presence } from './presence';
 import { pruneThreadEvents } from './replay';
-import { rooms } from './rooms';
-import { listenForEndedSessions } from './session-end';
+import { rooms, sessionRoom } from './rooms';
+import { listenToPostgres } from './pg-listen';
 import type { Io } from './types';
 
 /** What features use (through ctx.realtime) to reach connected clients on every instance. */
@@ -36,7 +36,14 @@ export async function startRealtime(
   const closeAdapter = await attachAdapter(ctx, io, mode);
   const presence = new Presence(io, mode !== 'off', ctx.logger);
   io.on('connection', (socket) => onConnection(ctx, presence, socket));
-  const stopSessionListener = listenForEndedSessions(ctx, io);
+  const stopListening = listenToPostgres(ctx, {
+    // A session ended (sign-out, reset, deletion, expiry: the session table's delete
+    // trigger): drop its sockets; the client reconnects as whoever its cookie now says.
+    switchboard_session_ended: (hash) => io.local.in(sessionRoom(hash)).disconnectSockets(true),
+    // A notification was added or read: that user's tabs refresh the bell.
+    switchboard_notification: (userId) =>
+      io.local.to(rooms.user(userId)).emit('notifications:changed'),
+  });
 
   const prune = setInterval(() => {
     pruneThreadEvents(ctx.db, ctx.config.REALTIME_EVENT_RETENTION_HOURS).catch((err: unknown) =>
@@ -60,7 +67,7 @@ export async function startRealtime(
     close: async () => {
       clearInterval(prune);
       presence.close();
-      await stopSessionListener();
+      await stopListening();
       if (ctx.realtime === realtime) ctx.realtime = undefined;
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await closeAdapter();

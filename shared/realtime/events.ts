@@ -97,6 +97,8 @@ export interface ServerToClientEvents {
   /** Something this socket did was refused without an acknowledgement to answer (rate limit…). */
   'server:notice': (notice: ServerNotice) => void;
   'server:shutdown': (info: { reconnectInMs: number }) => void;
+  /** To the user's own sockets: a notification arrived or was read; refetch the bell. */
+  'notifications:changed': () => void;
 }
 
 export type AckResult<T = unknown> =

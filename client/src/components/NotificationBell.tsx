@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { NotificationItem } from '../../../shared/api/notifications';
 import type { Page } from '../../../shared/api/threads';
 import { apiFetch } from '../lib/api';
+import { getSocket, onConnected } from '../lib/realtime';
 import { useSession } from '../lib/session';
 import { timeAgo } from '../lib/time';
 
@@ -13,8 +14,10 @@ const keys = {
 };
 
 /**
- * The header bell: unread count (polled every minute while signed in), and a panel with the
- * latest notifications. Opening a notification marks it read; "Mark all read" clears the count.
+ * The header bell: unread count, and a panel with the latest notifications. Opening a
+ * notification marks it read; "Mark all read" clears the count. The server pushes
+ * `notifications:changed` to the user's sockets when one arrives or is read (in any tab), and
+ * the bell refetches then and after every reconnect; a slow poll stays as a fallback.
  */
 export function NotificationBell() {
   const { viewer } = useSession();
@@ -27,7 +30,7 @@ export function NotificationBell() {
     queryKey: keys.count,
     queryFn: () => apiFetch<{ unread: number }>('/api/notifications/unread-count'),
     enabled: !!viewer,
-    refetchInterval: 60_000,
+    refetchInterval: 5 * 60_000,
     refetchOnWindowFocus: true,
   });
   const list = useQuery({
@@ -46,6 +49,23 @@ export function NotificationBell() {
       void client.invalidateQueries({ queryKey: keys.list });
     },
   });
+
+  const viewerId = viewer?.id;
+  useEffect(() => {
+    if (!viewerId) return;
+    const refresh = () => void client.invalidateQueries({ queryKey: ['notifications'] });
+    const socket = getSocket();
+    socket.on('notifications:changed', refresh);
+    let first = true; // the queries above just fetched; later (re)connects may have missed pushes
+    const offConnected = onConnected(() => {
+      if (first) first = false;
+      else refresh();
+    });
+    return () => {
+      socket.off('notifications:changed', refresh);
+      offConnected();
+    };
+  }, [viewerId, client]);
 
   useEffect(() => {
     if (!open) return;
