@@ -8,19 +8,29 @@ const FLUSH_MS = 250;
 const HEARTBEAT_MS = 10_000;
 const EXPIRE_MS = 3 * HEARTBEAT_MS;
 
+const ANONYMOUS = 'anon:'; // reader keys: a user id, or `anon:<socket id>`
+
+/** One instance's readers of one thread, as reported. */
+interface ThreadReaders {
+  anonymous: number;
+  userIds: string[];
+}
+
 /**
- * "N reading now", counted across instances. Each instance counts its own readers per
- * thread (a person's tabs once: by user id, anonymous sockets one each) and tells the other
+ * "N reading now", counted across instances. Each instance keeps its own readers per thread
+ * (a person's tabs once: by user id; anonymous sockets one each) and tells the other
  * instances through the adapter (`serverSideEmit`): changes as they happen (batched every
- * 250 ms), everything every 10 s. Each instance adds the numbers up and tells its own
- * sockets when a thread's total changes. An instance that stops reporting is forgotten after
- * 30 s. Counts, not member lists, cross the wire: a busy thread costs a few bytes.
+ * 250 ms), everything every 10 s. Signed-in readers travel as user ids, so a person with tabs
+ * on two instances counts once; anonymous ones as a count. Each instance takes the union
+ * and tells its own sockets when a thread's total changes. An instance that stops reporting
+ * is forgotten after 30 s.
  */
 export class Presence {
   readonly instanceId = randomBytes(6).toString('hex');
   private local = new Map<string, Map<string, number>>();
-  private remote = new Map<string, { seenAt: number; counts: Map<string, number> }>();
-  private reported = new Map<string, number>();
+  private remote = new Map<string, { seenAt: number; threads: Map<string, ThreadReaders> }>();
+  /** What the others last heard from us, per thread, as a comparable signature. */
+  private reported = new Map<string, string>();
   private shown = new Map<string, number>();
   private dirty = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
@@ -60,9 +70,23 @@ export class Presence {
   }
 
   total(threadId: string): number {
-    let n = this.local.get(threadId)?.size ?? 0;
-    for (const r of this.remote.values()) n += r.counts.get(threadId) ?? 0;
-    return n;
+    const users = new Set<string>();
+    let anonymous = 0;
+    const add = (r: ThreadReaders | undefined) => {
+      if (!r) return;
+      anonymous += r.anonymous;
+      for (const id of r.userIds) users.add(id);
+    };
+    add(this.localReaders(threadId));
+    for (const r of this.remote.values()) add(r.threads.get(threadId));
+    return users.size + anonymous;
+  }
+
+  private localReaders(threadId: string): ThreadReaders | undefined {
+    const readers = this.local.get(threadId);
+    if (!readers) return undefined;
+    const userIds = [...readers.keys()].filter((k) => !k.startsWith(ANONYMOUS));
+    return { anonymous: readers.size - userIds.length, userIds };
   }
 
   close(): void {
@@ -70,7 +94,7 @@ export class Presence {
     clearInterval(this.heartbeatTimer);
     // Tell the others at once that this instance's readers are gone.
     if (this.clustered)
-      this.send('presence:counts', { from: this.instanceId, full: true, counts: [] });
+      this.send('presence:counts', { from: this.instanceId, full: true, threads: [] });
   }
 
   private touch(threadId: string): void {
@@ -83,15 +107,17 @@ export class Presence {
     const threads = [...this.dirty];
     this.dirty.clear();
     if (this.clustered) {
-      const changed: [string, number][] = [];
+      const changed: PresenceReport['threads'] = [];
       for (const id of threads) {
-        const n = this.local.get(id)?.size ?? 0;
-        if ((this.reported.get(id) ?? 0) !== n) changed.push([id, n]);
-        if (n) this.reported.set(id, n);
+        const r = this.localReaders(id) ?? { anonymous: 0, userIds: [] };
+        const signature = `${r.anonymous}|${[...r.userIds].sort().join(',')}`;
+        if ((this.reported.get(id) ?? '0|') !== signature)
+          changed.push([id, r.anonymous, r.userIds]);
+        if (r.anonymous || r.userIds.length) this.reported.set(id, signature);
         else this.reported.delete(id);
       }
       if (changed.length)
-        this.send('presence:counts', { from: this.instanceId, full: false, counts: changed });
+        this.send('presence:counts', { from: this.instanceId, full: false, threads: changed });
     }
     this.show(threads);
   }
@@ -109,16 +135,16 @@ export class Presence {
 
   private onReport(report: PresenceReport): void {
     if (report.from === this.instanceId) return;
-    const entry = this.remote.get(report.from) ?? { seenAt: 0, counts: new Map() };
+    const entry = this.remote.get(report.from) ?? { seenAt: 0, threads: new Map() };
     const affected = new Set<string>();
     if (report.full) {
-      for (const id of entry.counts.keys()) affected.add(id);
-      entry.counts = new Map();
+      for (const id of entry.threads.keys()) affected.add(id);
+      entry.threads = new Map();
     }
-    for (const [id, n] of report.counts) {
+    for (const [id, anonymous, userIds] of report.threads) {
       affected.add(id);
-      if (n > 0) entry.counts.set(id, n);
-      else entry.counts.delete(id);
+      if (anonymous > 0 || userIds.length > 0) entry.threads.set(id, { anonymous, userIds });
+      else entry.threads.delete(id);
     }
     entry.seenAt = Date.now();
     this.remote.set(report.from, entry);
@@ -131,14 +157,17 @@ export class Presence {
       if (now - entry.seenAt < EXPIRE_MS) continue;
       this.remote.delete(from);
       this.logger.info({ instance: from }, 'presence: instance stopped reporting; forgotten');
-      this.show(entry.counts.keys());
+      this.show(entry.threads.keys());
     }
     this.report(true);
   }
 
   private report(full: boolean): void {
-    const counts = [...this.local].map(([id, r]): [string, number] => [id, r.size]);
-    this.send('presence:counts', { from: this.instanceId, full, counts });
+    const threads = [...this.local.keys()].map((id): PresenceReport['threads'][number] => {
+      const r = this.localReaders(id)!;
+      return [id, r.anonymous, r.userIds];
+    });
+    this.send('presence:counts', { from: this.instanceId, full, threads });
   }
 
   private send(event: 'presence:counts' | 'presence:hello', payload: unknown): void {

@@ -129,7 +129,11 @@ export interface PresenceReport {
   from: string;
   /** true: these are all of its threads (others are 0); false: only these changed. */
   full: boolean;
-  counts: [threadId: string, readers: number][];
+  /**
+   * Per thread: how many anonymous readers, and which signed-in users, read it on the sending
+   * instance. User ids (not counts) so one person with tabs on two instances counts once.
+   */
+  threads: [threadId: string, anonymous: number, userIds: string[]][];
 }
 
 export interface SocketData {

@@ -188,6 +188,21 @@ export function clusterSuite(adapter: 'postgres' | 'redis') {
       expect(res).toMatchObject({ ok: true, data: { reading: 3 } });
     });
 
+    it('presence counts one person once, with tabs on both instances', async () => {
+      const id = (await postThread(askerOnB)).thread.id;
+      const watcher = await joined(cluster.a.url, id);
+      const seen = collect(watcher, 'thread:presence');
+      await joined(cluster.a.url, id, helperOnB.cookie);
+      const tabOnB = await joined(cluster.b.url, id, helperOnB.cookie);
+      await joined(cluster.b.url, id, helperOnB.cookie);
+      await eventually(() => expect(seen.at(-1)).toEqual({ threadId: id, reading: 2 }));
+      await new Promise((r) => setTimeout(r, 600)); // past a report batch: still 2, not 3 or 4
+      expect(seen.at(-1)).toEqual({ threadId: id, reading: 2 });
+      tabOnB.disconnect();
+      await new Promise((r) => setTimeout(r, 600)); // one of three tabs closed: still reading
+      expect(seen.at(-1)).toEqual({ threadId: id, reading: 2 });
+    });
+
     it('"someone is replying" crosses instances', async () => {
       const reader = await joined(cluster.a.url);
       const typist = await joined(cluster.b.url, threadId, helperOnB.cookie);
