@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import {
   TITLE_MAX,
@@ -7,29 +7,22 @@ import {
   type CreateThreadInput,
   type ThreadDetail,
 } from '../../../shared/api/threads';
-import { EarlierPostLink, ErrorAlert, FieldError, fieldError } from '../components/forum/errors';
+import { EarlierPostLink, ErrorAlert } from '../components/forum/errors';
 import { threadPath, sendJson } from '../components/forum/forum-api';
-import { MarkdownEditor } from '../components/forum/MarkdownEditor';
-import { TagPicker, toTagSlug } from '../components/forum/TagPicker';
-import { useDraft, type Draft } from '../components/forum/useDraft';
+import { toTagSlug } from '../components/forum/TagPicker';
+import { ThreadFields, type ThreadDraft } from '../components/forum/ThreadFields';
+import { useDraft } from '../components/forum/useDraft';
 import { ApiError } from '../lib/api';
 import { useSession } from '../lib/session';
 import { Link } from 'react-router';
 import { signInHref } from '../components/forum/forum-api';
 
-interface AskDraft extends Draft {
-  title: string;
-  body: string;
-  tags: string[];
-}
-
 /** /ask — title, body with preview, tags with suggestions. The draft outlives a failed send. */
 export function AskPage() {
-  const id = useId();
   const { viewer, isPending: sessionPending } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const { draft, update, reset, renewId } = useDraft<AskDraft>('sb:draft:ask', () => ({
+  const { draft, update, reset, renewId } = useDraft<ThreadDraft>('sb:draft:ask', () => ({
     title: '',
     body: '',
     tags: [],
@@ -59,7 +52,6 @@ export function AskPage() {
     if (!send.isPending)
       send.mutate({ id: draft.id, title: draft.title, body: draft.body, tags: draft.tags });
   };
-  const titleError = fieldError(send.error, 'title');
   const titleLength = draft.title.trim().length;
 
   return (
@@ -83,36 +75,18 @@ export function AskPage() {
           submit();
         }}
       >
-        <label className="field-label" htmlFor={`${id}-title`}>
-          Title
-        </label>
-        <input
-          id={`${id}-title`}
-          type="text"
-          value={draft.title}
-          maxLength={TITLE_MAX + 50}
-          placeholder="e.g. Agency developer, 8 years in: which road into product works?"
-          onChange={(e) => update({ title: e.target.value })}
-          aria-invalid={titleError ? true : undefined}
-          aria-describedby={`${id}-title-hint${titleError ? ` ${id}-title-error` : ''}`}
-        />
-        <p id={`${id}-title-hint`} className="field-hint">
-          {TITLE_MIN}–{TITLE_MAX} characters ({titleLength} so far).
-        </p>
-        <FieldError id={`${id}-title-error`} message={titleError} />
-
-        <MarkdownEditor
-          label="Your question"
-          value={draft.body}
-          onChange={(body) => update({ body })}
-          error={fieldError(send.error, 'body')}
+        <ThreadFields
+          draft={draft}
+          update={update}
+          error={send.error}
+          bodyLabel="Your question"
           rows={12}
           onSubmitShortcut={submit}
-        />
-        <TagPicker
-          value={draft.tags}
-          onChange={(tags) => update({ tags })}
-          error={fieldError(send.error, 'tags')}
+          titleInput={{
+            maxLength: TITLE_MAX + 50,
+            placeholder: 'e.g. Agency developer, 8 years in: which road into product works?',
+          }}
+          titleHint={`${TITLE_MIN}–${TITLE_MAX} characters (${titleLength} so far).`}
         />
         <EarlierPostLink error={send.error} />
         <ErrorAlert

@@ -9,7 +9,9 @@ import {
   type TargetType,
 } from '../../../../shared/api/moderation';
 import { Dialog } from './Dialog';
-import { ErrorAlert, FieldError, fieldError } from './errors';
+import { FieldError, fieldError } from './errors';
+import { Field } from './Field';
+import { DialogForm } from './DialogForm';
 import { sendJson } from './forum-api';
 
 export function FlagDialog({
@@ -29,8 +31,7 @@ export function FlagDialog({
     mutationFn: (input: FlagInput) => sendJson<FlagResult>('POST', '/api/flags', input),
   });
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (!reason) return setLocalError('Pick a reason.');
     if (reason === 'other' && !note.trim())
       return setLocalError('Tell the moderators what is wrong.');
@@ -59,7 +60,14 @@ export function FlagDialog({
   const reasonError = !reason ? localError : fieldError(send.error, 'reason');
   return (
     <Dialog title={`Flag this ${what}`} onClose={onClose}>
-      <form onSubmit={submit} noValidate>
+      <DialogForm
+        onCancel={onClose}
+        onSubmit={submit}
+        send={send}
+        fields={['note', 'reason']}
+        submitLabel="Send flag"
+        pendingLabel="Sending…"
+      >
         <fieldset
           className="flag-reasons"
           aria-describedby={reasonError ? `${id}-reason-error` : undefined}
@@ -79,29 +87,22 @@ export function FlagDialog({
           ))}
           <FieldError id={`${id}-reason-error`} message={reasonError ?? undefined} />
         </fieldset>
-        <label className="field-label" htmlFor={`${id}-note`}>
-          Note for the moderators {reason === 'other' ? '(required)' : '(optional)'}
-        </label>
-        <textarea
+        <Field
           id={`${id}-note`}
-          rows={3}
-          maxLength={500}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          aria-invalid={noteError ? true : undefined}
-          aria-describedby={noteError ? `${id}-note-error` : undefined}
-        />
-        <FieldError id={`${id}-note-error`} message={noteError ?? undefined} />
-        <ErrorAlert error={send.error} fields={['note', 'reason']} />
-        <div className="form-actions">
-          <button type="submit" disabled={send.isPending}>
-            {send.isPending ? 'Sending…' : 'Send flag'}
-          </button>
-          <button type="button" className="button-secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
+          label={`Note for the moderators ${reason === 'other' ? '(required)' : '(optional)'}`}
+          error={noteError}
+        >
+          {(aria) => (
+            <textarea
+              {...aria}
+              rows={3}
+              maxLength={500}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
+        </Field>
+      </DialogForm>
     </Dialog>
   );
 }

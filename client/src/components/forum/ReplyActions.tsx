@@ -1,8 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { HelpfulResult, ReplyNode } from '../../../../shared/api/threads';
-import { errorMessage } from './errors';
-import { replyPath, sendJson, useThreadCache } from './forum-api';
+import { replyPath, useThreadCache } from './forum-api';
+import { ActionError, PostActions, ToggleAction, useToggle } from './PostActions';
 import { useThreadUi } from './thread-ui';
 import { VoteButton } from './VoteButton';
 
@@ -12,11 +11,9 @@ export function ReplyActions({ reply }: { reply: ReplyNode }) {
   const apply = useThreadCache(reply.threadId);
   const p = reply.viewer.permissions;
   const who = `reply by ${reply.author.displayName}`;
-  const helpful = useMutation({
-    mutationFn: (on: boolean) =>
-      sendJson<HelpfulResult>(on ? 'PUT' : 'DELETE', `/api/replies/${reply.id}/helpful`),
-    onSuccess: (r) => apply({ type: 'helpful', helpfulReplyIds: r.helpfulReplyIds }),
-  });
+  const helpful = useToggle<HelpfulResult>(`/api/replies/${reply.id}/helpful`, (r) =>
+    apply({ type: 'helpful', helpfulReplyIds: r.helpfulReplyIds }),
+  );
   const live = reply.state !== 'deleted';
 
   return (
@@ -41,15 +38,9 @@ export function ReplyActions({ reply }: { reply: ReplyNode }) {
         </button>
       )}
       {p.markHelpful && live && (
-        <button
-          type="button"
-          className="action action-helpful"
-          aria-pressed={reply.helpful}
-          disabled={helpful.isPending}
-          onClick={() => helpful.mutate(!reply.helpful)}
-        >
+        <ToggleAction toggle={helpful} on={reply.helpful} className="action action-helpful">
           {reply.helpful ? 'Helped me ✓' : 'This helped me'}
-        </button>
+        </ToggleAction>
       )}
       <Link
         className="action"
@@ -58,34 +49,14 @@ export function ReplyActions({ reply }: { reply: ReplyNode }) {
       >
         Link
       </Link>
-      {p.edit && live && (
-        <button type="button" className="action" onClick={() => ui.setEditing(reply.id)}>
-          Edit
-        </button>
-      )}
-      {p.delete && live && (
-        <button
-          type="button"
-          className="action"
-          onClick={() => ui.openDialog({ type: 'delete', kind: 'reply', id: reply.id })}
-        >
-          Delete
-        </button>
-      )}
-      {p.flag && live && (
-        <button
-          type="button"
-          className="action"
-          onClick={() => ui.openDialog({ type: 'flag', targetType: 'reply', targetId: reply.id })}
-        >
-          Flag
-        </button>
-      )}
-      {helpful.error && (
-        <span role="alert" className="field-error-inline">
-          {errorMessage(helpful.error)}
-        </span>
-      )}
+      <PostActions
+        kind="reply"
+        id={reply.id}
+        permissions={p}
+        live={live}
+        onEdit={() => ui.setEditing(reply.id)}
+      />
+      <ActionError error={helpful.error} />
     </div>
   );
 }

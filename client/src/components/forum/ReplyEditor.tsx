@@ -1,7 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
 import type { EditReplyInput, ReplyNode } from '../../../../shared/api/threads';
-import { ErrorAlert, fieldError } from './errors';
-import { sendJson, useThreadCache } from './forum-api';
+import { EditForm, useEditSave } from './EditForm';
+import { fieldError } from './errors';
 import { MarkdownEditor } from './MarkdownEditor';
 import { useDraft, type Draft } from './useDraft';
 
@@ -14,27 +13,29 @@ export function ReplyEditor({ reply, onClose }: { reply: ReplyNode; onClose: () 
   const { draft, update, reset } = useDraft<EditDraft>(`sb:draft:edit:reply:${reply.id}`, () => ({
     body: reply.bodyMarkdown ?? '',
   }));
-  const apply = useThreadCache(reply.threadId);
-  const save = useMutation({
-    mutationFn: (input: EditReplyInput) =>
-      sendJson<ReplyNode>('PATCH', `/api/replies/${reply.id}`, input),
-    onSuccess: (updated) => {
-      apply({ type: 'reply.updated', reply: updated });
-      reset();
-      onClose();
-    },
-  });
+  const close = () => {
+    reset();
+    onClose();
+  };
+  const save = useEditSave<EditReplyInput, ReplyNode>(
+    reply.threadId,
+    `/api/replies/${reply.id}`,
+    (updated) => ({ type: 'reply.updated', reply: updated }),
+    close,
+  );
   const submit = () => {
     if (!save.isPending) save.mutate({ body: draft.body });
   };
   return (
-    <form
+    <EditForm
       className="reply-composer"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+      save={save}
+      fields={['body']}
+      onSubmit={submit}
+      onDiscard={close}
+      canSave={!!draft.body.trim()}
+      saveLabel="Save edit"
+      discardLabel="Discard edit"
     >
       <MarkdownEditor
         label="Edit your reply"
@@ -44,22 +45,6 @@ export function ReplyEditor({ reply, onClose }: { reply: ReplyNode; onClose: () 
         autoFocus
         onSubmitShortcut={submit}
       />
-      <ErrorAlert error={save.error} fields={['body']} onRetry={submit} retryLabel="Save again" />
-      <div className="form-actions">
-        <button type="submit" disabled={save.isPending || !draft.body.trim()}>
-          {save.isPending ? 'Saving…' : 'Save edit'}
-        </button>
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => {
-            reset();
-            onClose();
-          }}
-        >
-          Discard edit
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }

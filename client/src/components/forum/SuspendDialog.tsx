@@ -2,8 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ModerationResult, SuspendInput } from '../../../../shared/api/moderation';
 import type { UserRef } from '../../../../shared/api/threads';
+import { fieldError } from './errors';
+import { Field } from './Field';
 import { Dialog } from './Dialog';
-import { ErrorAlert, FieldError, fieldError } from './errors';
+import { DialogForm } from './DialogForm';
 import { sendJson } from './forum-api';
 
 export function SuspendDialog({
@@ -28,55 +30,46 @@ export function SuspendDialog({
       onClose();
     },
   });
-  const daysError = fieldError(send.error, 'days');
-  const reasonError = fieldError(send.error, 'reason');
   return (
     <Dialog title={`Suspend ${user.displayName}`} onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          send.mutate({ days: Number(days), reason });
-        }}
+      <DialogForm
+        onCancel={onClose}
+        onSubmit={() => send.mutate({ days: Number(days), reason })}
+        send={send}
+        fields={['days', 'reason']}
+        submitLabel="Suspend"
+        pendingLabel="Suspending…"
+        danger
       >
         <p>They are signed out everywhere and cannot post, vote or flag until it ends.</p>
-        <label className="field-label" htmlFor={`${id}-days`}>
-          Days
-        </label>
-        <input
-          id={`${id}-days`}
-          type="number"
-          min={1}
-          max={3650}
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-          aria-invalid={daysError ? true : undefined}
-          aria-describedby={daysError ? `${id}-days-error` : undefined}
-        />
-        <FieldError id={`${id}-days-error`} message={daysError} />
-        <label className="field-label" htmlFor={`${id}-reason`}>
-          Reason (they will see it)
-        </label>
-        <textarea
+        <Field id={`${id}-days`} label="Days" error={fieldError(send.error, 'days')}>
+          {(aria) => (
+            <input
+              {...aria}
+              type="number"
+              min={1}
+              max={3650}
+              value={days}
+              onChange={(e) => setDays(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
           id={`${id}-reason`}
-          rows={3}
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={reasonError ? `${id}-reason-error` : undefined}
-        />
-        <FieldError id={`${id}-reason-error`} message={reasonError} />
-        <ErrorAlert error={send.error} fields={['days', 'reason']} />
-        <div className="form-actions">
-          <button type="submit" className="button-danger" disabled={send.isPending}>
-            {send.isPending ? 'Suspending…' : 'Suspend'}
-          </button>
-          <button type="button" className="button-secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
+          label="Reason (they will see it)"
+          error={fieldError(send.error, 'reason')}
+        >
+          {(aria) => (
+            <textarea
+              {...aria}
+              rows={3}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </Field>
+      </DialogForm>
     </Dialog>
   );
 }

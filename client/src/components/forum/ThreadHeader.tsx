@@ -1,10 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FollowResult, ThreadDetail } from '../../../../shared/api/threads';
 import { timeAgo } from '../../lib/time';
-import { errorMessage } from './errors';
-import { sendJson, tagPath, useThreadCache, userPath } from './forum-api';
+import { tagPath, useThreadCache, userPath } from './forum-api';
+import { ActionError, PostActions, ToggleAction, useToggle } from './PostActions';
 import { ThreadEditForm } from './ThreadEditForm';
 import { useThreadUi } from './thread-ui';
 import { VoteButton } from './VoteButton';
@@ -15,12 +14,9 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail['thread'] }) {
   const [editing, setEditing] = useState(false);
   const apply = useThreadCache(thread.id);
   const p = thread.viewer.permissions;
-  const follow = useMutation({
-    mutationFn: (on: boolean) =>
-      sendJson<FollowResult>(on ? 'PUT' : 'DELETE', `/api/threads/${thread.id}/follow`),
-    onSuccess: (r) =>
-      apply({ type: 'viewer.follow', following: r.following, followerCount: r.followerCount }),
-  });
+  const follow = useToggle<FollowResult>(`/api/threads/${thread.id}/follow`, (r) =>
+    apply({ type: 'viewer.follow', following: r.following, followerCount: r.followerCount }),
+  );
   const live = thread.state !== 'deleted';
 
   return (
@@ -101,49 +97,21 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail['thread'] }) {
           label="this question"
         />
         {(p.reply || p.flag) && (
-          <button
-            type="button"
-            className="action"
-            aria-pressed={thread.viewer.following}
-            disabled={follow.isPending}
-            onClick={() => follow.mutate(!thread.viewer.following)}
-          >
+          <ToggleAction toggle={follow} on={thread.viewer.following}>
             {thread.viewer.following ? 'Following' : 'Follow'}
-          </button>
+          </ToggleAction>
         )}
         <span className="muted">
           {thread.followerCount} {thread.followerCount === 1 ? 'follower' : 'followers'}
         </span>
-        {p.edit && live && !editing && (
-          <button type="button" className="action" onClick={() => setEditing(true)}>
-            Edit
-          </button>
-        )}
-        {p.delete && live && (
-          <button
-            type="button"
-            className="action"
-            onClick={() => ui.openDialog({ type: 'delete', kind: 'thread', id: thread.id })}
-          >
-            Delete
-          </button>
-        )}
-        {p.flag && live && (
-          <button
-            type="button"
-            className="action"
-            onClick={() =>
-              ui.openDialog({ type: 'flag', targetType: 'thread', targetId: thread.id })
-            }
-          >
-            Flag
-          </button>
-        )}
-        {follow.error && (
-          <span role="alert" className="field-error-inline">
-            {errorMessage(follow.error)}
-          </span>
-        )}
+        <PostActions
+          kind="thread"
+          id={thread.id}
+          permissions={p}
+          live={live}
+          onEdit={editing ? undefined : () => setEditing(true)}
+        />
+        <ActionError error={follow.error} />
       </div>
     </article>
   );

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import {
   askerProfileInput,
   type AskerProfile,
@@ -11,8 +10,7 @@ import {
   mentoringFocus,
   roleFamilies,
 } from '../../../../shared/taxonomy';
-import { useSaveProfile } from './api';
-import { ChoiceGroup, ErrorSummary, splitList, toNumber, useFieldErrors } from './form';
+import { ChoiceGroup, splitList, toNumber } from './form';
 import {
   browserTimeZone,
   LanguagesField,
@@ -22,6 +20,8 @@ import {
   TextField,
   TimeZoneField,
 } from './inputs';
+import { ProfileForm } from './ProfileForm';
+import { useProfileForm } from './useProfileForm';
 
 const labels: Record<string, string> = {
   currentRole: 'Current role',
@@ -83,144 +83,68 @@ function toInput(s: State): Record<keyof AskerProfileInput, unknown> {
 
 /** "I'm exploring a switch": validated with the API's own schema before it is sent. */
 export function AskerForm({ profile, onSaved }: { profile: AskerProfile | null; onSaved(): void }) {
-  const [state, setState] = useState(() => initialState(profile));
-  const { errors, formError, check, fromServer, clearField, summaryRef } = useFieldErrors();
-  const save = useSaveProfile('asker');
-  const set =
-    <K extends keyof State>(key: K) =>
-    (value: State[K]) => {
-      setState((s) => ({ ...s, [key]: value }));
-      clearField(key);
-    };
-  const id = (field: string) => `asker-${field}`;
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const input = toInput(state);
-    if (!check(askerProfileInput, input)) return;
-    save.mutate(input as AskerProfileInput, { onSuccess: onSaved, onError: fromServer });
-  }
+  const { field, choices, frame } = useProfileForm({
+    kind: 'asker',
+    labels,
+    initial: () => initialState(profile),
+    toInput,
+    schema: askerProfileInput,
+    onSaved,
+  });
 
   return (
-    <form noValidate onSubmit={submit} className="profile-form" aria-labelledby="asker-title">
-      <ErrorSummary
-        idPrefix="asker"
-        labels={labels}
-        errors={errors}
-        formError={formError}
-        summaryRef={summaryRef}
-      />
+    <ProfileForm frame={frame} exists={!!profile}>
       <div className="field-grid">
         <TextField
-          id={id('currentRole')}
-          label={labels.currentRole!}
-          value={state.currentRole}
-          error={errors.currentRole}
-          onChange={set('currentRole')}
+          {...field('currentRole')}
           hint="For example: Web developer at a small agency"
           maxLength={100}
           autoComplete="organization-title"
         />
         <SelectField
-          id={id('currentRoleFamily')}
-          label={labels.currentRoleFamily!}
+          {...field('currentRoleFamily')}
           optional
-          value={state.currentRoleFamily}
-          error={errors.currentRoleFamily}
-          onChange={set('currentRoleFamily')}
           options={roleFamilies}
           empty="Work it out from my role"
         />
-        <NumberField
-          id={id('yearsOfExperience')}
-          label={labels.yearsOfExperience!}
-          value={state.yearsOfExperience}
-          error={errors.yearsOfExperience}
-          onChange={set('yearsOfExperience')}
-        />
+        <NumberField {...field('yearsOfExperience')} />
+        <SelectField {...field('companyType')} options={companyTypes} />
         <SelectField
-          id={id('companyType')}
-          label={labels.companyType!}
-          value={state.companyType}
-          error={errors.companyType}
-          onChange={set('companyType')}
-          options={companyTypes}
-        />
-        <SelectField
-          id={id('companySize')}
-          label={labels.companySize!}
+          {...field('companySize')}
           optional
-          value={state.companySize}
-          error={errors.companySize}
-          onChange={set('companySize')}
           options={companySizes}
           empty="Rather not say"
         />
         <TextField
-          id={id('industries')}
-          label={labels.industries!}
+          {...field('industries')}
           optional
-          value={state.industries}
-          error={errors.industries}
-          onChange={set('industries')}
           hint="Separated by commas, such as fintech, e-commerce"
         />
       </div>
       <ChoiceGroup
-        id={id('pathsWeighed')}
-        legend={labels.pathsWeighed!}
+        {...choices('pathsWeighed')}
         hint="Pick every path you are considering."
         options={careerPaths}
-        value={state.pathsWeighed}
-        error={errors.pathsWeighed}
-        onChange={set('pathsWeighed')}
       />
       <TextAreaField
-        id={id('constraints')}
-        label={labels.constraints!}
+        {...field('constraints')}
         optional
-        value={state.constraints}
-        error={errors.constraints}
-        onChange={set('constraints')}
         hint="What limits your options, e.g. “my role offers no PM exposure”. Never shown on your public profile; used to find mentors who faced the same."
       />
       <div className="field-grid">
-        <TimeZoneField
-          id={id('timeZone')}
-          value={state.timeZone}
-          error={errors.timeZone}
-          onChange={set('timeZone')}
-        />
-        <LanguagesField
-          id={id('languages')}
-          value={state.languages}
-          error={errors.languages}
-          onChange={set('languages')}
-        />
+        <TimeZoneField {...field('timeZone')} />
+        <LanguagesField {...field('languages')} />
       </div>
       <ChoiceGroup
-        id={id('focus')}
-        legend={labels.focus!}
+        {...choices('focus')}
         hint="What would help most right now?"
         options={mentoringFocus}
-        value={state.focus}
-        error={errors.focus}
-        onChange={set('focus')}
       />
       <TextAreaField
-        id={id('goals')}
-        label={labels.goals!}
+        {...field('goals')}
         optional
-        value={state.goals}
-        error={errors.goals}
-        onChange={set('goals')}
         hint="In your own words: what do you want from a mentor?"
       />
-      <div className="form-actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : profile ? 'Save asker profile' : 'Create asker profile'}
-        </button>
-      </div>
-    </form>
+    </ProfileForm>
   );
 }

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import {
   mentorProfileInput,
   type MentorProfile,
@@ -11,8 +10,7 @@ import {
   mentoringFocus,
   roleFamilies,
 } from '../../../../shared/taxonomy';
-import { useSaveProfile } from './api';
-import { ChoiceGroup, ErrorSummary, Field, splitList, toNumber, useFieldErrors } from './form';
+import { ChoiceGroup, Field, splitList, toNumber } from './form';
 import {
   browserTimeZone,
   LanguagesField,
@@ -22,7 +20,9 @@ import {
   TextField,
   TimeZoneField,
 } from './inputs';
+import { ProfileForm } from './ProfileForm';
 import { StoryEditor } from './StoryEditor';
+import { useProfileForm } from './useProfileForm';
 
 const labels: Record<string, string> = {
   headline: 'Headline',
@@ -135,111 +135,80 @@ export function MentorForm({
   profile: MentorProfile | null;
   onSaved(): void;
 }) {
-  const [state, setState] = useState(() => initialState(profile));
-  const { errors, formError, check, fromServer, clearField, summaryRef } = useFieldErrors();
-  const save = useSaveProfile('mentor');
-  const set =
-    <K extends keyof State>(key: K) =>
-    (value: State[K]) => {
-      setState((s) => ({ ...s, [key]: value }));
-      clearField(key);
-    };
-  const f = (k: (typeof textKeys)[number]) => ({
-    id: `mentor-${k}`,
-    label: labels[k]!,
-    value: state[k],
-    error: errors[k],
-    onChange: set(k),
+  const { state, set, field, choices, errors, frame } = useProfileForm({
+    kind: 'mentor',
+    labels,
+    initial: () => initialState(profile),
+    toInput,
+    schema: mentorProfileInput,
+    onSaved,
   });
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const input = toInput(state);
-    if (!check(mentorProfileInput, input)) return;
-    save.mutate(input as MentorProfileInput, { onSuccess: onSaved, onError: fromServer });
-  }
-
   return (
-    <form noValidate onSubmit={submit} className="profile-form" aria-labelledby="mentor-title">
-      <ErrorSummary
-        idPrefix="mentor"
-        labels={labels}
-        errors={errors}
-        formError={formError}
-        summaryRef={summaryRef}
-      />
+    <ProfileForm frame={frame} exists={!!profile}>
       <TextField
-        {...f('headline')}
+        {...field('headline')}
         optional
         maxLength={140}
         hint="One line for mentor lists, e.g. “Agency developer → startup lead → PM”."
       />
       <div className="field-grid">
-        <TextField {...f('roleBefore')} maxLength={100} hint="e.g. Frontend developer" />
+        <TextField {...field('roleBefore')} maxLength={100} hint="e.g. Frontend developer" />
         <SelectField
-          {...f('roleBeforeFamily')}
+          {...field('roleBeforeFamily')}
           optional
           options={roleFamilies}
           empty="Work it out from the role"
         />
-        <TextField {...f('roleNow')} maxLength={100} hint="e.g. Senior product manager" />
-        <SelectField {...f('pathTaken')} options={careerPaths} />
-        <NumberField {...f('switchYear')} hint="e.g. 2021" />
-        <NumberField {...f('monthsToSwitch')} hint="From deciding to the new title" />
-        <NumberField {...f('yearsBeforeSwitch')} optional />
+        <TextField {...field('roleNow')} maxLength={100} hint="e.g. Senior product manager" />
+        <SelectField {...field('pathTaken')} options={careerPaths} />
+        <NumberField {...field('switchYear')} hint="e.g. 2021" />
+        <NumberField {...field('monthsToSwitch')} hint="From deciding to the new title" />
+        <NumberField {...field('yearsBeforeSwitch')} optional />
       </div>
       <fieldset className="field-pair">
         <legend>Company before the switch</legend>
         <div className="field-grid">
-          <SelectField {...f('companyTypeBefore')} label="Type" options={companyTypes} />
-          <SelectField {...f('companySizeBefore')} label="Size" options={companySizes} />
+          <SelectField {...field('companyTypeBefore')} label="Type" options={companyTypes} />
+          <SelectField {...field('companySizeBefore')} label="Size" options={companySizes} />
         </div>
       </fieldset>
       <fieldset className="field-pair">
         <legend>Company after the switch</legend>
         <div className="field-grid">
-          <SelectField {...f('companyTypeAfter')} label="Type" options={companyTypes} />
-          <SelectField {...f('companySizeAfter')} label="Size" options={companySizes} />
+          <SelectField {...field('companyTypeAfter')} label="Type" options={companyTypes} />
+          <SelectField {...field('companySizeAfter')} label="Size" options={companySizes} />
         </div>
       </fieldset>
       <div className="field-grid">
         <TextField
-          {...f('industries')}
+          {...field('industries')}
           optional
           hint="Separated by commas, such as health tech, fintech"
         />
         <TextField
-          {...f('skills')}
+          {...field('skills')}
           optional
           hint="Separated by commas, such as discovery, pricing"
         />
-        <TimeZoneField {...f('timeZone')} />
-        <LanguagesField {...f('languages')} />
+        <TimeZoneField {...field('timeZone')} />
+        <LanguagesField {...field('languages')} />
       </div>
-      <StoryEditor
-        id="mentor-story"
-        value={state.story}
-        error={errors.story}
-        onChange={set('story')}
-      />
+      <StoryEditor {...field('story')} />
       <TextAreaField
-        {...f('whatHelped')}
+        {...field('whatHelped')}
         optional
         hint="The one or two things that made the difference."
       />
       <ChoiceGroup
-        id="mentor-focus"
-        legend={labels.focus!}
+        {...choices('focus')}
         hint="Pick the stages where you can help most."
         options={mentoringFocus}
-        value={state.focus}
-        error={errors.focus}
-        onChange={set('focus')}
       />
       <fieldset className="field-pair">
         <legend>Mentoring</legend>
         <NumberField
-          {...f('capacity')}
+          {...field('capacity')}
           hint="Most people you will mentor at once; 0 pauses new requests."
         />
         <Field
@@ -258,14 +227,9 @@ export function MentorForm({
           )}
         </Field>
         {state.notifyMatchingQuestions && (
-          <NumberField {...f('maxQuestionNotificationsPerDay')} hint="1 to 20" />
+          <NumberField {...field('maxQuestionNotificationsPerDay')} hint="1 to 20" />
         )}
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : profile ? 'Save mentor profile' : 'Create mentor profile'}
-        </button>
-      </div>
-    </form>
+    </ProfileForm>
   );
 }

@@ -79,19 +79,9 @@ interface TextProps extends Props {
   autoComplete?: string;
 }
 
-export function TextField({
-  id,
-  label,
-  hint,
-  optional,
-  value,
-  error,
-  onChange,
-  maxLength,
-  autoComplete,
-}: TextProps) {
+export function TextField({ value, onChange, maxLength, autoComplete, ...field }: TextProps) {
   return (
-    <Field id={id} label={label} hint={hint} optional={optional} error={error}>
+    <Field {...field}>
       {(aria) => (
         <input
           {...aria}
@@ -106,16 +96,9 @@ export function TextField({
   );
 }
 
-export function NumberField({ id, label, hint, optional, value, error, onChange }: TextProps) {
+export function NumberField({ value, onChange, ...field }: TextProps) {
   return (
-    <Field
-      id={id}
-      label={label}
-      hint={hint}
-      optional={optional}
-      error={error}
-      className="field-narrow"
-    >
+    <Field {...field} className="field-narrow">
       {(aria) => (
         <input
           {...aria}
@@ -130,9 +113,9 @@ export function NumberField({ id, label, hint, optional, value, error, onChange 
   );
 }
 
-export function TextAreaField({ id, label, hint, optional, value, error, onChange }: TextProps) {
+export function TextAreaField({ value, onChange, ...field }: TextProps) {
   return (
-    <Field id={id} label={label} hint={hint} optional={optional} error={error}>
+    <Field {...field}>
       {(aria) => (
         <textarea {...aria} rows={4} value={value} onChange={(e) => onChange(e.target.value)} />
       )}
@@ -149,19 +132,9 @@ interface SelectProps extends Props {
   empty?: string;
 }
 
-export function SelectField({
-  id,
-  label,
-  hint,
-  optional,
-  value,
-  error,
-  onChange,
-  options,
-  empty,
-}: SelectProps) {
+export function SelectField({ value, onChange, options, empty, ...field }: SelectProps) {
   return (
-    <Field id={id} label={label} hint={hint} optional={optional} error={error}>
+    <Field {...field}>
       {(aria) => (
         <select {...aria} value={value} onChange={(e) => onChange(e.target.value)}>
           {(empty || !value) && <option value="">{empty ?? 'Choose…'}</option>}
