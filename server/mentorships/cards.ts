@@ -1,36 +1,16 @@
 import { sql } from 'kysely';
 import type { MentorCard } from '../../shared/api/mentorships';
 import type { Db } from '../db';
+import { mentorRows } from '../profiles/queries';
 
 /** Mentor cards for a set of mentors (panel, directory), with seats left from live counts. */
 export function cardRows(db: Db) {
-  return db
-    .selectFrom('mentor_profiles as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select([
-      'u.id',
-      'u.handle',
-      'u.display_name',
-      'u.last_active_at',
-      sql<string>`to_char(u.last_active_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
-        'active_key',
-      ),
-      'm.headline',
-      'm.role_before',
-      'm.role_now',
-      'm.path_taken',
-      'm.switch_year',
-      'm.months_to_switch',
-      'm.company_type_before',
-      'm.industries',
-      'm.time_zone',
-      'm.languages',
-      'm.capacity',
-      sql<number>`(SELECT count(*)::int FROM mentorships s WHERE s.mentor_id = m.user_id AND s.status = 'active')`.as(
-        'active_mentees',
-      ),
-    ])
-    .where('u.deleted_at', 'is', null);
+  return mentorRows(db).select([
+    'm.industries',
+    sql<number>`(SELECT count(*)::int FROM mentorships s WHERE s.mentor_id = m.user_id AND s.status = 'active')`.as(
+      'active_mentees',
+    ),
+  ]);
 }
 export type CardRow = Awaited<ReturnType<ReturnType<typeof cardRows>['execute']>>[number];
 

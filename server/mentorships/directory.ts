@@ -5,8 +5,9 @@ import type { Viewer } from '../auth/viewer';
 import type { Db } from '../db';
 import { invalid } from '../http/errors';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
-import { cardRows, presentCard, type CardRow } from './cards';
+import { cardRows, presentCard } from './cards';
 import { matchesForAsker } from './match-source';
+import { afterKey, newestFirst, pageOf } from './paging';
 import { fitOf } from './panel';
 
 /** A ranked list is computed whole, then paged by position; this bounds the work. */
@@ -69,9 +70,7 @@ export async function directoryPage(
   const start = offset?.[1] ?? 0;
   const rows = await filtered(db, f, tz)
     .where('u.id', '<>', viewer.id)
-    .orderBy('u.last_active_at', 'desc')
-    .orderBy('u.id', 'desc')
-    .limit(RANKED_MAX)
+    .$call((q) => newestFirst(q, 'u.last_active_at', 'u.id', { limit: RANKED_MAX }))
     .execute();
   const matches =
     (await matchesForAsker(db, viewer.id, { limit: RANKED_MAX, filters: f, now })) ?? [];
@@ -94,24 +93,18 @@ export async function directoryPage(
 }
 
 async function byActivity(db: Db, f: DirectoryQuery, tz: string | null): Promise<DirectoryPage> {
-  const after = decodeCursor<[string, string]>(f.cursor, ['string', 'string']);
-  if (after && (Number.isNaN(Date.parse(after[0])) || !/^[0-9a-f-]{36}$/i.test(after[1])))
-    throw invalid('cursor', 'is not a cursor this server gave out');
-  const rows: CardRow[] = await filtered(db, f, tz)
-    .$if(!!after, (q) =>
-      q.where(
-        sql<boolean>`(u.last_active_at, u.id) < (${after![0]}::timestamptz, ${after![1]}::uuid)`,
-      ),
+  const rows = await filtered(db, f, tz)
+    .$call((q) =>
+      newestFirst(q, 'u.last_active_at', 'u.id', { limit: f.limit + 1, after: afterKey(f.cursor) }),
     )
-    .orderBy('u.last_active_at', 'desc')
-    .orderBy('u.id', 'desc')
-    .limit(f.limit + 1)
     .execute();
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
   return {
     ranked: false,
-    items: page.map((r) => ({ ...presentCard(r), match: null })),
-    nextCursor: rows.length > f.limit && last ? encodeCursor([last.active_key, last.id]) : null,
+    ...pageOf(
+      rows,
+      f.limit,
+      (r) => r.active_key,
+      (r) => ({ ...presentCard(r), match: null }),
+    ),
   };
 }

@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import type { endInput, MentorshipItem } from '../../shared/api/mentorships';
 import type { Viewer } from '../auth/viewer';
 import type { AppContext } from '../context';
-import { AppError, notFound } from '../http/errors';
+import { AppError } from '../http/errors';
 import { notify } from '../notifications/service';
+import { ownRow } from './policy';
 import { presentMentorship } from './presenter';
 import * as q from './queries';
 
@@ -16,14 +17,7 @@ export async function endMentorship(
   now = new Date(),
 ): Promise<MentorshipItem> {
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('mentorships')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row || (row.asker_id !== viewer.id && row.mentor_id !== viewer.id))
-      throw notFound('That mentorship');
+    const row = ownRow(await q.lockMentorship(trx, id), viewer, 'That mentorship');
     if (row.status !== 'active')
       throw new AppError('conflict', 'This mentorship has already ended.');
     await trx

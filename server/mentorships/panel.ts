@@ -7,7 +7,7 @@ import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
 import { cardRows, presentCard } from './cards';
 import { matchesForThread } from './match-source';
-import { countOpenRequests } from './queries';
+import { activeMentorshipsWith, countOpenRequests, openRequestsTo } from './queries';
 
 const PANEL_SIZE = 3;
 
@@ -77,20 +77,8 @@ export async function threadPanel(
 /** The viewer's open request / active mentorship with each of these mentors. */
 async function mineWith(ctx: AppContext, viewerId: string, mentorIds: string[]) {
   const [requests, pairs] = await Promise.all([
-    ctx.db
-      .selectFrom('mentorship_requests')
-      .select(['id', 'mentor_id'])
-      .where('asker_id', '=', viewerId)
-      .where('status', '=', 'open')
-      .where('mentor_id', 'in', mentorIds)
-      .execute(),
-    ctx.db
-      .selectFrom('mentorships')
-      .select(['id', 'mentor_id'])
-      .where('asker_id', '=', viewerId)
-      .where('status', '=', 'active')
-      .where('mentor_id', 'in', mentorIds)
-      .execute(),
+    openRequestsTo(ctx.db, viewerId, mentorIds),
+    activeMentorshipsWith(ctx.db, viewerId, mentorIds),
   ]);
   const out = new Map<string, { requestId: string | null; mentorshipId: string | null }>();
   for (const id of mentorIds) {

@@ -1,7 +1,8 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Db } from '../db';
 import type { DB } from '../db/types';
 import { recordMentorResponse } from '../matching/seats';
+import { newestFirst } from './paging';
 
 export type Tx = Transaction<DB>;
 
@@ -25,24 +26,46 @@ export function findUserWithMentor(db: Db, handle: string) {
     .executeTakeFirst();
 }
 
-export async function countActiveMentees(db: Db, mentorId: string): Promise<number> {
-  const row = await db
-    .selectFrom('mentorships')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('mentor_id', '=', mentorId)
-    .where('status', '=', 'active')
-    .executeTakeFirstOrThrow();
+async function countOf<TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>) {
+  const row = await qb.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   return row.n;
 }
 
-export async function countOpenRequests(db: Db, askerId: string): Promise<number> {
-  const row = await db
+export function countActiveMentees(db: Db, mentorId: string): Promise<number> {
+  return countOf(
+    db.selectFrom('mentorships').where('mentor_id', '=', mentorId).where('status', '=', 'active'),
+  );
+}
+
+export function countOpenRequests(db: Db, askerId: string): Promise<number> {
+  return countOf(
+    db
+      .selectFrom('mentorship_requests')
+      .where('asker_id', '=', askerId)
+      .where('status', '=', 'open'),
+  );
+}
+
+/** The asker's open requests to these mentors (one at most per mentor). */
+export function openRequestsTo(db: Db, askerId: string, mentorIds: string[]) {
+  return db
     .selectFrom('mentorship_requests')
-    .select(sql<number>`count(*)::int`.as('n'))
+    .select(['id', 'mentor_id'])
     .where('asker_id', '=', askerId)
     .where('status', '=', 'open')
-    .executeTakeFirstOrThrow();
-  return row.n;
+    .where('mentor_id', 'in', mentorIds)
+    .execute();
+}
+
+/** The asker's active mentorships with these mentors (one at most per mentor). */
+export function activeMentorshipsWith(db: Db, askerId: string, mentorIds: string[]) {
+  return db
+    .selectFrom('mentorships')
+    .select(['id', 'mentor_id'])
+    .where('asker_id', '=', askerId)
+    .where('status', '=', 'active')
+    .where('mentor_id', 'in', mentorIds)
+    .execute();
 }
 
 /** Serialises one asker's request creation (the open-request cap) without locking users. */
@@ -54,6 +77,16 @@ export async function lockAsker(trx: Tx, askerId: string): Promise<void> {
 export function lockRequest(trx: Tx, id: string) {
   return trx
     .selectFrom('mentorship_requests')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The mentorship row, locked for ending it. */
+export function lockMentorship(trx: Tx, id: string) {
+  return trx
+    .selectFrom('mentorships')
     .selectAll()
     .where('id', '=', id)
     .forUpdate()
@@ -145,6 +178,14 @@ export async function syncMentorStats(
 
 // ---- reading, for presenters ------------------------------------------------------------
 
+/** Both people's names, from the joins on users as `a` (the asker) and `m` (the mentor). */
+const pairNames = [
+  'a.handle as asker_handle',
+  'a.display_name as asker_name',
+  'm.handle as mentor_handle',
+  'm.display_name as mentor_name',
+] as const;
+
 export function requestRows(db: Db) {
   return db
     .selectFrom('mentorship_requests as r')
@@ -166,10 +207,7 @@ export function requestRows(db: Db) {
       'r.thread_id',
       't.title as thread_title',
       'ms.id as mentorship_id',
-      'a.handle as asker_handle',
-      'a.display_name as asker_name',
-      'm.handle as mentor_handle',
-      'm.display_name as mentor_name',
+      ...pairNames,
       microKey('r.created_at').as('sort_key'),
     ]);
 }
@@ -192,14 +230,7 @@ export function listRequests(
   return requestRows(db)
     .where(opts.box === 'sent' ? 'r.asker_id' : 'r.mentor_id', '=', opts.userId)
     .$if(!!opts.status, (q) => q.where('r.status', '=', opts.status!))
-    .$if(!!opts.after, (q) =>
-      q.where(
-        sql<boolean>`(r.created_at, r.id) < (${opts.after![0]}::timestamptz, ${opts.after![1]}::uuid)`,
-      ),
-    )
-    .orderBy('r.created_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(opts.limit)
+    .$call((q) => newestFirst(q, 'r.created_at', 'r.id', opts))
     .execute();
 }
 
@@ -243,10 +274,7 @@ export function mentorshipRows(db: Db) {
       's.ended_at',
       's.ended_by',
       's.end_feedback',
-      'a.handle as asker_handle',
-      'a.display_name as asker_name',
-      'm.handle as mentor_handle',
-      'm.display_name as mentor_name',
+      ...pairNames,
       'e.handle as ended_by_handle',
       'e.display_name as ended_by_name',
       microKey('s.started_at').as('sort_key'),
@@ -268,14 +296,7 @@ export function listMentorships(
   return mentorshipRows(db)
     .where((eb) => eb.or([eb('s.asker_id', '=', opts.userId), eb('s.mentor_id', '=', opts.userId)]))
     .where('s.status', '=', opts.status)
-    .$if(!!opts.after, (q) =>
-      q.where(
-        sql<boolean>`(s.started_at, s.id) < (${opts.after![0]}::timestamptz, ${opts.after![1]}::uuid)`,
-      ),
-    )
-    .orderBy('s.started_at', 'desc')
-    .orderBy('s.id', 'desc')
-    .limit(opts.limit)
+    .$call((q) => newestFirst(q, 's.started_at', 's.id', opts))
     .execute();
 }
 

@@ -10,17 +10,12 @@ import { MESSAGE_MAX, MESSAGE_MIN } from '../../shared/api/mentorships';
 import type { Page } from '../../shared/api/threads';
 import type { Viewer } from '../auth/viewer';
 import type { AppContext } from '../context';
-import { invalid, notFound } from '../http/errors';
-import { decodeCursor, encodeCursor } from '../lib/cursor';
+import { afterKey, pageOf } from './paging';
+import { ownRow } from './policy';
 import { presentMentorship, presentRequest, presentRequestDetail } from './presenter';
 import * as q from './queries';
 
-function afterKey(cursor: string | undefined) {
-  const after = decodeCursor<[string, string]>(cursor, ['string', 'string']);
-  if (after && (Number.isNaN(Date.parse(after[0])) || !/^[0-9a-f-]{36}$/i.test(after[1])))
-    throw invalid('cursor', 'is not a cursor this server gave out');
-  return after;
-}
+const sortKey = (r: { sort_key: string }) => r.sort_key;
 
 /** Everything /mentorships shows first: active pairs, open requests both ways, pause state. */
 export async function overview(
@@ -81,12 +76,7 @@ export async function requestPage(
     limit: query.limit + 1,
     after: afterKey(query.cursor),
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => presentRequest(r, viewer.id, now)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
-  };
+  return pageOf(rows, query.limit, sortKey, (r) => presentRequest(r, viewer.id, now));
 }
 
 export async function mentorshipPage(
@@ -100,12 +90,7 @@ export async function mentorshipPage(
     limit: query.limit + 1,
     after: afterKey(query.cursor),
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => presentMentorship(r, viewer.id)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
-  };
+  return pageOf(rows, query.limit, sortKey, (r) => presentMentorship(r, viewer.id));
 }
 
 export async function requestDetail(
@@ -114,9 +99,7 @@ export async function requestDetail(
   id: string,
   now = new Date(),
 ): Promise<RequestDetail> {
-  const row = await q.findRequest(ctx.db, id);
-  if (!row || (row.asker_id !== viewer.id && row.mentor_id !== viewer.id))
-    throw notFound('That mentorship request');
+  const row = ownRow(await q.findRequest(ctx.db, id), viewer, 'That mentorship request');
   const events = await q.requestEvents(ctx.db, row.id, row.mentorship_id);
   return presentRequestDetail(row, events, viewer.id, now);
 }

@@ -3,11 +3,12 @@ import type { createRequestInput, declineInput } from '../../shared/api/mentorsh
 import type { RequestItem, MentorshipItem } from '../../shared/api/mentorships';
 import type { Viewer } from '../auth/viewer';
 import type { AppContext } from '../context';
-import { AppError, forbidden, invalid, notFound } from '../http/errors';
+import { AppError, forbidden, invalid } from '../http/errors';
 import type { MailMessage } from '../mail';
 import { notify } from '../notifications/service';
 import { acceptedEmail, requestEmail } from './emails';
 import { mailTo, type Links } from './mail';
+import { ownRow } from './policy';
 import { presentMentorship, presentRequest } from './presenter';
 import * as q from './queries';
 
@@ -67,21 +68,9 @@ export async function createRequest(
     .transaction()
     .execute(async (trx) => {
       await q.lockAsker(trx, viewer.id);
-      const pair = await trx
-        .selectFrom('mentorships')
-        .select('id')
-        .where('asker_id', '=', viewer.id)
-        .where('mentor_id', '=', mentor.id)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
+      const [pair] = await q.activeMentorshipsWith(trx, viewer.id, [mentor.id]);
       if (pair) throw conflict(`mentor: @${mentor.handle} is already your mentor`, 'mentor');
-      const duplicate = await trx
-        .selectFrom('mentorship_requests')
-        .select('id')
-        .where('asker_id', '=', viewer.id)
-        .where('mentor_id', '=', mentor.id)
-        .where('status', '=', 'open')
-        .executeTakeFirst();
+      const [duplicate] = await q.openRequestsTo(trx, viewer.id, [mentor.id]);
       if (duplicate)
         throw conflict(
           `mentor: you already have an open request to @${mentor.handle}; wait for an answer or withdraw it`,
@@ -144,17 +133,74 @@ export async function createRequest(
   return presentRequest((await q.findRequest(db, id))!, viewer.id, now);
 }
 
-/** The request, if the viewer is one of its two people; anyone else gets a plain 404. */
 async function lockOwnRequest(trx: q.Tx, viewer: Viewer, id: string) {
-  const row = await q.lockRequest(trx, id);
-  if (!row || (row.asker_id !== viewer.id && row.mentor_id !== viewer.id))
-    throw notFound('That mentorship request');
-  return row;
+  return ownRow(await q.lockRequest(trx, id), viewer, 'That mentorship request');
+}
+type LockedRequest = Awaited<ReturnType<typeof lockOwnRequest>>;
+
+/** The request the viewer, as its mentor, is about to answer: locked, still open, not expired. */
+async function lockToAnswer(
+  trx: q.Tx,
+  viewer: Viewer,
+  id: string,
+  verb: 'accept' | 'decline',
+  now: Date,
+) {
+  const req = await lockOwnRequest(trx, viewer, id);
+  if (req.mentor_id !== viewer.id) throw forbidden(`Only the mentor can ${verb} this request.`);
+  if (req.status !== 'open') throw conflict(`This request was already ${req.status}.`);
+  if (req.expires_at <= now) throw conflict('This request expired before it was answered.');
+  return req;
 }
 
-function assertAnswerable(row: { status: string; expires_at: Date }, now: Date) {
-  if (row.status !== 'open') throw conflict(`This request was already ${row.status}.`);
-  if (row.expires_at <= now) throw conflict('This request expired before it was answered.');
+/** The request leaves 'open': its new status, and the event that says who closed it. */
+async function closeRequest(
+  trx: q.Tx,
+  viewer: Viewer,
+  req: LockedRequest,
+  now: Date,
+  close: {
+    status: 'accepted' | 'declined' | 'withdrawn';
+    set?: { decline_reason: string; decline_note: string | null };
+    mentorshipId?: string;
+    detail?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await trx
+    .updateTable('mentorship_requests')
+    .set({ status: close.status, ...close.set, decided_at: now })
+    .where('id', '=', req.id)
+    .execute();
+  await q.addEvent(trx, {
+    mentorId: req.mentor_id,
+    requestId: req.id,
+    mentorshipId: close.mentorshipId,
+    actorId: viewer.id,
+    kind: close.status,
+    detail: close.detail,
+    at: now,
+  });
+}
+
+/** The mentor answered: the delay feeds their response time, and the asker hears the answer. */
+async function tellAsker(
+  trx: q.Tx,
+  viewer: Viewer,
+  req: LockedRequest,
+  now: Date,
+  answer: 'accepted' | 'declined',
+  payload: Record<string, unknown>,
+): Promise<void> {
+  await q.syncMentorStats(trx, viewer.id, (now.getTime() - req.created_at.getTime()) / HOUR_MS);
+  await notify(trx, [
+    {
+      userId: req.asker_id,
+      kind: `mentorship_${answer}`,
+      payload,
+      dedupeKey: `${answer}:${req.id}`,
+      createdAt: now,
+    },
+  ]);
 }
 
 /**
@@ -170,9 +216,7 @@ export async function acceptRequest(
 ): Promise<MentorshipItem> {
   const { db } = ctx;
   const result = await db.transaction().execute(async (trx) => {
-    const req = await lockOwnRequest(trx, viewer, id);
-    if (req.mentor_id !== viewer.id) throw forbidden('Only the mentor can accept this request.');
-    assertAnswerable(req, now);
+    const req = await lockToAnswer(trx, viewer, id, 'accept', now);
     const profile = await q.lockMentorProfile(trx, viewer.id);
     if (!profile)
       throw conflict('Add your switch story (mentor profile) before accepting mentees.');
@@ -200,34 +244,16 @@ export async function acceptRequest(
           throw conflict('You are already mentoring this person.');
         throw err;
       });
-    await trx
-      .updateTable('mentorship_requests')
-      .set({ status: 'accepted', decided_at: now })
-      .where('id', '=', req.id)
-      .execute();
-    await q.addEvent(trx, {
-      mentorId: req.mentor_id,
+    await closeRequest(trx, viewer, req, now, {
+      status: 'accepted',
+      mentorshipId: mentorship.id,
+      detail: { conversationId },
+    });
+    await tellAsker(trx, viewer, req, now, 'accepted', {
       requestId: req.id,
       mentorshipId: mentorship.id,
-      actorId: viewer.id,
-      kind: 'accepted',
-      detail: { conversationId },
-      at: now,
+      mentor: { handle: viewer.handle, displayName: viewer.displayName },
     });
-    await q.syncMentorStats(trx, viewer.id, (now.getTime() - req.created_at.getTime()) / HOUR_MS);
-    await notify(trx, [
-      {
-        userId: req.asker_id,
-        kind: 'mentorship_accepted',
-        payload: {
-          requestId: req.id,
-          mentorshipId: mentorship.id,
-          mentor: { handle: viewer.handle, displayName: viewer.displayName },
-        },
-        dedupeKey: `accepted:${req.id}`,
-        createdAt: now,
-      },
-    ]);
     return { mentorshipId: mentorship.id, askerId: req.asker_id };
   });
 
@@ -249,41 +275,17 @@ export async function declineRequest(
   now = new Date(),
 ): Promise<RequestItem> {
   await ctx.db.transaction().execute(async (trx) => {
-    const req = await lockOwnRequest(trx, viewer, id);
-    if (req.mentor_id !== viewer.id) throw forbidden('Only the mentor can decline this request.');
-    assertAnswerable(req, now);
-    await trx
-      .updateTable('mentorship_requests')
-      .set({
-        status: 'declined',
-        decline_reason: input.reason,
-        decline_note: input.note || null,
-        decided_at: now,
-      })
-      .where('id', '=', req.id)
-      .execute();
-    await q.addEvent(trx, {
-      mentorId: req.mentor_id,
-      requestId: req.id,
-      actorId: viewer.id,
-      kind: 'declined',
+    const req = await lockToAnswer(trx, viewer, id, 'decline', now);
+    await closeRequest(trx, viewer, req, now, {
+      status: 'declined',
+      set: { decline_reason: input.reason, decline_note: input.note || null },
       detail: { reason: input.reason },
-      at: now,
     });
-    await q.syncMentorStats(trx, viewer.id, (now.getTime() - req.created_at.getTime()) / HOUR_MS);
-    await notify(trx, [
-      {
-        userId: req.asker_id,
-        kind: 'mentorship_declined',
-        payload: {
-          requestId: req.id,
-          mentor: { handle: viewer.handle, displayName: viewer.displayName },
-          reason: input.reason,
-        },
-        dedupeKey: `declined:${req.id}`,
-        createdAt: now,
-      },
-    ]);
+    await tellAsker(trx, viewer, req, now, 'declined', {
+      requestId: req.id,
+      mentor: { handle: viewer.handle, displayName: viewer.displayName },
+      reason: input.reason,
+    });
   });
   return presentRequest((await q.findRequest(ctx.db, id))!, viewer.id, now);
 }
@@ -299,18 +301,7 @@ export async function withdrawRequest(
     const req = await lockOwnRequest(trx, viewer, id);
     if (req.asker_id !== viewer.id) throw forbidden('Only the person who asked can withdraw it.');
     if (req.status !== 'open') throw conflict(`This request was already ${req.status}.`);
-    await trx
-      .updateTable('mentorship_requests')
-      .set({ status: 'withdrawn', decided_at: now })
-      .where('id', '=', req.id)
-      .execute();
-    await q.addEvent(trx, {
-      mentorId: req.mentor_id,
-      requestId: req.id,
-      actorId: viewer.id,
-      kind: 'withdrawn',
-      at: now,
-    });
+    await closeRequest(trx, viewer, req, now, { status: 'withdrawn' });
   });
   return presentRequest((await q.findRequest(ctx.db, id))!, viewer.id, now);
 }

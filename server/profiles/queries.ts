@@ -103,11 +103,11 @@ export async function touchLastActive(db: Db, userId: string, at?: Date): Promis
     .execute();
 }
 
-/** Mentors by recent activity, keyset-paginated on (last_active_at, id). */
-export function listMentors(
-  db: Db,
-  opts: { limit: number; path?: string; available?: boolean; after?: readonly [string, string] },
-) {
+/**
+ * Mentors who still have an account, with the columns every list of them shows; callers add
+ * their own columns and filters (the profiles list here, the mentorship directory and panel).
+ */
+export function mentorRows(db: Db) {
   return db
     .selectFrom('mentor_profiles as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -127,13 +127,20 @@ export function listMentors(
       'm.switch_year',
       'm.months_to_switch',
       'm.company_type_before',
-      'm.company_type_after',
       'm.time_zone',
       'm.languages',
-      'm.focus',
       'm.capacity',
     ])
-    .where('u.deleted_at', 'is', null)
+    .where('u.deleted_at', 'is', null);
+}
+
+/** Mentors by recent activity, keyset-paginated on (last_active_at, id). */
+export function listMentors(
+  db: Db,
+  opts: { limit: number; path?: string; available?: boolean; after?: readonly [string, string] },
+) {
+  return mentorRows(db)
+    .select(['m.company_type_after', 'm.focus'])
     .$if(!!opts.path, (q) => q.where('m.path_taken', '=', opts.path!))
     .$if(!!opts.available, (q) => q.where('m.capacity', '>', 0))
     .$if(!!opts.after, (q) =>

@@ -3,18 +3,18 @@ import type { CreateReplyInput, HelpfulResult } from '../../shared/api/threads';
 import { renderMarkdown } from '../../shared/markdown';
 import { isModerator, type Viewer } from '../auth/viewer';
 import type { AppContext } from '../context';
-import {
-  checkPostRate,
-  isUniqueViolation,
-  lockAuthor,
-  touchLastActive,
-  type Trx,
-} from '../forum/author';
+import { checkPostRate, isUniqueViolation, touchLastActive, type Trx } from '../forum/author';
 import { assertCanDelete, assertCanEdit } from '../forum/policy';
+import {
+  auditIfModerating,
+  editedBy,
+  forumWrite,
+  postFacts,
+  saveRevision,
+  threadFactsOf,
+} from '../forum/posting';
 import { replyUrl } from '../forum/urls';
 import { forbidden, invalid, notFound } from '../http/errors';
-import { logModeration } from '../moderation/audit';
-import { Outbox } from '../realtime/outbox';
 import { replyForEvent } from '../realtime/present';
 import { duplicate, idTaken, policyFor } from '../threads/service';
 import { lockThread } from '../threads/thread-queries';
@@ -27,10 +27,8 @@ export async function createReply(
   input: CreateReplyInput,
 ): Promise<{ created: boolean; id: string }> {
   const parentId = input.parentId ?? null;
-  const outbox = new Outbox(); // live: events go out after commit
   try {
-    const result = await ctx.db.transaction().execute(async (trx) => {
-      const author = await lockAuthor(trx, viewer, ctx.config);
+    return await forumWrite(ctx, viewer, async (trx, outbox, author) => {
       const same = await trx
         .selectFrom('replies')
         .select(['id', 'author_id', 'thread_id'])
@@ -84,8 +82,6 @@ export async function createReply(
       });
       return { created: true, id: input.id };
     });
-    outbox.publish(ctx);
-    return result;
   } catch (err) {
     if (isUniqueViolation(err)) throw idTaken();
     throw err;
@@ -97,20 +93,7 @@ async function lockReplyWithThread(trx: Trx, replyId: string) {
   if (!reply) throw notFound('That reply');
   const thread = await lockThread(trx, reply.thread_id);
   if (!thread) throw notFound('That reply');
-  const facts = {
-    authorId: reply.author_id,
-    createdAt: reply.created_at,
-    deletedAt: reply.deleted_at,
-    hiddenAt: reply.hidden_at,
-  };
-  const tfacts = {
-    authorId: thread.author_id,
-    createdAt: thread.created_at,
-    deletedAt: thread.deleted_at,
-    hiddenAt: thread.hidden_at,
-    lockedAt: thread.locked_at,
-  };
-  return { reply, thread, facts, tfacts };
+  return { reply, thread, facts: postFacts(reply), tfacts: threadFactsOf(thread) };
 }
 
 export async function editReply(
@@ -119,56 +102,32 @@ export async function editReply(
   replyId: string,
   body: string,
 ): Promise<void> {
-  const outbox = new Outbox();
-  await ctx.db.transaction().execute(async (trx) => {
-    await lockAuthor(trx, viewer, ctx.config);
+  await forumWrite(ctx, viewer, async (trx, outbox) => {
     const { reply, facts, tfacts } = await lockReplyWithThread(trx, replyId);
     assertCanEdit(policyFor(ctx, viewer), facts, tfacts);
     if (body === reply.body_md) return;
-    await trx
-      .insertInto('revisions')
-      .values({
-        thread_id: reply.thread_id,
-        reply_id: reply.id,
-        number: reply.revision_count + 1,
-        body_md: reply.body_md,
-        body_html: reply.body_html,
-        editor_id: reply.edited_by ?? reply.author_id,
-        written_at: reply.edited_at ?? reply.created_at,
-      })
-      .execute();
+    await saveRevision(trx, { threadId: reply.thread_id, replyId: reply.id }, reply);
     await trx
       .updateTable('replies')
-      .set((eb) => ({
-        body_md: body,
-        body_html: renderMarkdown(body),
-        edited_at: new Date(),
-        edited_by: viewer.id,
-        updated_at: new Date(),
-        revision_count: eb('revision_count', '+', 1),
-      }))
+      .set({ body_md: body, body_html: renderMarkdown(body), ...editedBy(viewer) })
       .where('id', '=', replyId)
       .execute();
-    if (viewer.id !== reply.author_id && isModerator(viewer))
-      await logModeration(trx, viewer, {
-        action: 'edit',
-        targetType: 'reply',
-        targetId: replyId,
-        threadId: reply.thread_id,
-      });
+    await auditIfModerating(trx, viewer, reply.author_id, {
+      action: 'edit',
+      targetType: 'reply',
+      targetId: replyId,
+      threadId: reply.thread_id,
+    });
     // live: last in the transaction
     await outbox.thread(trx, reply.thread_id, {
       type: 'reply.updated',
       reply: await replyForEvent(ctx, trx, reply.thread_id, replyId),
     });
   });
-  outbox.publish(ctx);
 }
 
 export async function deleteReply(ctx: AppContext, viewer: Viewer, replyId: string) {
-  const outbox = new Outbox();
-  await ctx.db.transaction().execute(async (trx) => {
-    await lockAuthor(trx, viewer, ctx.config);
+  await forumWrite(ctx, viewer, async (trx, outbox) => {
     const { reply, facts } = await lockReplyWithThread(trx, replyId);
     assertCanDelete(policyFor(ctx, viewer), facts);
     if (reply.deleted_at) return;
@@ -178,17 +137,15 @@ export async function deleteReply(ctx: AppContext, viewer: Viewer, replyId: stri
       .where('id', '=', replyId)
       .execute();
     await recountThread(trx, reply.thread_id);
-    if (viewer.id !== reply.author_id && isModerator(viewer))
-      await logModeration(trx, viewer, {
-        action: 'delete',
-        targetType: 'reply',
-        targetId: replyId,
-        threadId: reply.thread_id,
-      });
+    await auditIfModerating(trx, viewer, reply.author_id, {
+      action: 'delete',
+      targetType: 'reply',
+      targetId: replyId,
+      threadId: reply.thread_id,
+    });
     // live: last in the transaction
     await outbox.thread(trx, reply.thread_id, { type: 'reply.deleted', replyId });
   });
-  outbox.publish(ctx);
 }
 
 /**
@@ -212,9 +169,7 @@ export async function setHelpful(
   replyId: string,
   helpful: boolean,
 ): Promise<HelpfulResult> {
-  const outbox = new Outbox();
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    await lockAuthor(trx, viewer, ctx.config);
+  return forumWrite(ctx, viewer, async (trx, outbox) => {
     const { reply, thread } = await lockReplyWithThread(trx, replyId);
     if (reply.deleted_at || reply.hidden_at || thread.deleted_at) throw notFound('That reply');
     if (thread.author_id !== viewer.id)
@@ -243,6 +198,4 @@ export async function setHelpful(
     if (changed) await outbox.thread(trx, reply.thread_id, { type: 'helpful', helpfulReplyIds });
     return { helpful, answered: marked.length > 0, helpfulReplyIds };
   });
-  outbox.publish(ctx);
-  return result;
 }

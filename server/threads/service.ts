@@ -1,19 +1,25 @@
 import type { CreateThreadInput, ReplySort, ThreadDetail } from '../../shared/api/threads';
 import { TREE_DEPTH_LIMIT } from '../../shared/api/threads';
 import { renderMarkdown } from '../../shared/markdown';
-import { isModerator, type Viewer } from '../auth/viewer';
+import type { Viewer } from '../auth/viewer';
 import type { AppContext } from '../context';
-import { checkPostRate, isUniqueViolation, lockAuthor, touchLastActive } from '../forum/author';
+import { checkPostRate, isUniqueViolation, touchLastActive, type Trx } from '../forum/author';
 import {
   assertCanDelete,
   assertCanEdit,
   assertReadable,
   type PolicyContext,
 } from '../forum/policy';
+import {
+  auditIfModerating,
+  editedBy,
+  forumWrite,
+  saveRevision,
+  threadFactsOf,
+} from '../forum/posting';
 import { threadUrl } from '../forum/urls';
 import { AppError, notFound } from '../http/errors';
-import { logModeration } from '../moderation/audit';
-import { Outbox } from '../realtime/outbox';
+import type { Outbox } from '../realtime/outbox';
 import { summaryOf, threadForEvent } from '../realtime/present';
 import { listReplies } from '../replies/queries';
 import { buildTree, helpfulReplies } from '../replies/tree';
@@ -64,10 +70,8 @@ export async function createThread(
   viewer: Viewer,
   input: CreateThreadInput & { tags: string[] },
 ): Promise<{ created: boolean; id: string }> {
-  const outbox = new Outbox(); // live: the front pages' "N new questions"
   try {
-    const result = await ctx.db.transaction().execute(async (trx) => {
-      const author = await lockAuthor(trx, viewer, ctx.config);
+    return await forumWrite(ctx, viewer, async (trx, outbox, author) => {
       // A retried submit (same client id) answers with what the first one created.
       const same = await trx
         .selectFrom('threads')
@@ -101,11 +105,10 @@ export async function createThread(
         .execute();
       await recountTags(trx, input.tags);
       await touchLastActive(trx, viewer.id);
+      // live: the front pages' "N new questions"
       outbox.newThread(summaryOf(await threadForEvent(ctx, trx, input.id)));
       return { created: true, id: input.id };
     });
-    outbox.publish(ctx);
-    return result;
   } catch (err) {
     if (isUniqueViolation(err)) throw idTaken();
     throw err;
@@ -129,12 +132,10 @@ export async function editThread(
   id: string,
   input: { title?: string; body?: string; tags?: string[] },
 ): Promise<void> {
-  const outbox = new Outbox();
-  await ctx.db.transaction().execute(async (trx) => {
-    const author = await lockAuthor(trx, viewer, ctx.config);
+  await forumWrite(ctx, viewer, async (trx, outbox, author) => {
     const row = await lockThread(trx, id);
     if (!row) throw notFound('That thread');
-    const facts = { ...threadFactsOf(row) };
+    const facts = threadFactsOf(row);
     assertCanEdit(policyFor(ctx, viewer), facts, facts);
     const title = input.title ?? row.title;
     const body = input.body ?? row.body_md;
@@ -142,55 +143,25 @@ export async function editThread(
     const tagsChanged = tags.join(',') !== row.tags.join(',');
     if (title === row.title && body === row.body_md && !tagsChanged) return;
     if (tagsChanged) await ensureTags(trx, tags, author, ctx.config);
-    await trx
-      .insertInto('revisions')
-      .values({
-        thread_id: id,
-        reply_id: null,
-        number: row.revision_count + 1,
-        title: row.title,
-        tags: row.tags,
-        body_md: row.body_md,
-        body_html: row.body_html,
-        editor_id: row.edited_by ?? row.author_id,
-        written_at: row.edited_at ?? row.created_at,
-      })
-      .execute();
+    await saveRevision(trx, { threadId: id, replyId: null, title: row.title, tags: row.tags }, row);
     await trx
       .updateTable('threads')
-      .set((eb) => ({
+      .set({
         title,
         body_md: body,
         body_html: body === row.body_md ? row.body_html : renderMarkdown(body),
         tags,
-        edited_at: new Date(),
-        edited_by: viewer.id,
-        updated_at: new Date(),
-        revision_count: eb('revision_count', '+', 1),
-      }))
+        ...editedBy(viewer),
+      })
       .where('id', '=', id)
       .execute();
     if (tagsChanged) await recountTags(trx, [...row.tags, ...tags]);
-    if (viewer.id !== row.author_id && isModerator(viewer))
-      await logModeration(trx, viewer, {
-        action: 'edit',
-        targetType: 'thread',
-        targetId: id,
-        threadId: id,
-      });
-    // live: last in the transaction
-    await outbox.thread(trx, id, {
-      type: 'thread.updated',
-      thread: await threadForEvent(ctx, trx, id),
-    });
+    await finishChange(ctx, trx, outbox, viewer, row, 'edit');
   });
-  outbox.publish(ctx);
 }
 
 export async function deleteThread(ctx: AppContext, viewer: Viewer, id: string): Promise<void> {
-  const outbox = new Outbox();
-  await ctx.db.transaction().execute(async (trx) => {
-    await lockAuthor(trx, viewer, ctx.config);
+  await forumWrite(ctx, viewer, async (trx, outbox) => {
     const row = await lockThread(trx, id);
     if (!row) throw notFound('That thread');
     assertCanDelete(policyFor(ctx, viewer), threadFactsOf(row));
@@ -201,28 +172,28 @@ export async function deleteThread(ctx: AppContext, viewer: Viewer, id: string):
       .where('id', '=', id)
       .execute();
     await recountTags(trx, row.tags);
-    if (viewer.id !== row.author_id && isModerator(viewer))
-      await logModeration(trx, viewer, {
-        action: 'delete',
-        targetType: 'thread',
-        targetId: id,
-        threadId: id,
-      });
-    // live: last in the transaction
-    await outbox.thread(trx, id, {
-      type: 'thread.updated',
-      thread: await threadForEvent(ctx, trx, id),
-    });
+    await finishChange(ctx, trx, outbox, viewer, row, 'delete');
   });
-  outbox.publish(ctx);
 }
 
-function threadFactsOf(row: NonNullable<Awaited<ReturnType<typeof lockThread>>>) {
-  return {
-    authorId: row.author_id,
-    createdAt: row.created_at,
-    deletedAt: row.deleted_at,
-    hiddenAt: row.hidden_at,
-    lockedAt: row.locked_at,
-  };
+/** After an edit or delete: the moderation log if a moderator did it, then the live update. */
+async function finishChange(
+  ctx: AppContext,
+  trx: Trx,
+  outbox: Outbox,
+  viewer: Viewer,
+  row: { id: string; author_id: string | null },
+  action: 'edit' | 'delete',
+): Promise<void> {
+  await auditIfModerating(trx, viewer, row.author_id, {
+    action,
+    targetType: 'thread',
+    targetId: row.id,
+    threadId: row.id,
+  });
+  // live: last in the transaction
+  await outbox.thread(trx, row.id, {
+    type: 'thread.updated',
+    thread: await threadForEvent(ctx, trx, row.id),
+  });
 }
