@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
@@ -15,8 +15,9 @@ export interface CachedJson {
   etag: string;
   version: string;
   expires: number;
-  /** Compressed once, on the first request that accepts gzip. */
+  /** Compressed once each, on the first request that accepts the encoding. */
   gzip?: Buffer;
+  brotli?: Buffer;
 }
 
 export class JsonCache {
@@ -87,7 +88,7 @@ export class JsonCache {
 }
 
 /**
- * Sends a cached JSON body: 304 when the client has it (ETag), gzip when accepted (made
+ * Sends a cached JSON body: 304 when the client has it (ETag), brotli or gzip when accepted (made
  * once per cached value, so compression costs nothing per request), plain otherwise. Plain
  * node:http calls, so the front door (front-door.ts) can answer with it before Express.
  */
@@ -101,11 +102,38 @@ export function sendCachedJson(req: IncomingMessage, res: ServerResponse, entry:
     return;
   }
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && entry.body.length > 1024) {
+  const encoding = entry.body.length > 1024 ? pickEncoding(req.headers['accept-encoding']) : null;
+  if (encoding === 'br') {
+    // Quality 5: about 13 % smaller than gzip on a big thread, in a few milliseconds (11
+    // would shave a little more for a third of a second of blocked event loop).
+    entry.brotli ??= brotliCompressSync(entry.body, {
+      params: {
+        [zlib.BROTLI_PARAM_QUALITY]: 5,
+        [zlib.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
+      },
+    });
+    res.setHeader('Content-Encoding', 'br');
+    res.end(entry.brotli);
+    return;
+  }
+  if (encoding === 'gzip') {
     entry.gzip ??= gzipSync(entry.body, { level: 6 });
     res.setHeader('Content-Encoding', 'gzip');
     res.end(entry.gzip);
     return;
   }
   res.end(entry.body);
+}
+
+/** brotli when the client takes it, else gzip, else none; `;q=0` means "not this one". */
+export function pickEncoding(header: string | string[] | undefined): 'br' | 'gzip' | null {
+  const accepted = new Set<string>();
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  return null;
 }

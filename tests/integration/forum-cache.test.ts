@@ -50,7 +50,7 @@ describe('read caches', () => {
     expect(after.body.items.length).toBe(before.body.items.length + 1);
   });
 
-  it('answers 304 to a matching ETag and gzip when accepted', async () => {
+  it('answers 304 to a matching ETag, and brotli or gzip when accepted', async () => {
     const t = await postThread(asker, { body: 'long '.repeat(500) });
     const res = await anonymous(app).get(`/api/threads/${t.thread.id}`).expect(200);
     const etag = res.headers.etag as string;
@@ -69,6 +69,32 @@ describe('read caches', () => {
     expect(gz.headers['content-encoding']).toBe('gzip');
     // supertest already inflated it; the header says it travelled compressed.
     expect(JSON.parse((gz.body as Buffer).toString()).thread.id).toBe(t.thread.id);
+
+    // Browsers also take brotli, which is smaller; `;q=0` turns an encoding down.
+    const raw = async (acceptEncoding: string) => {
+      const res = await fetch(`${app.url}/api/threads/${t.thread.id}`, {
+        headers: { 'accept-encoding': acceptEncoding },
+      });
+      return { encoding: res.headers.get('content-encoding'), vary: res.headers.get('vary') };
+    };
+    expect(await raw('gzip, deflate, br, zstd')).toEqual({
+      encoding: 'br',
+      vary: 'Accept-Encoding',
+    });
+    expect((await raw('br;q=0, gzip')).encoding).toBe('gzip');
+    expect((await raw('identity')).encoding).toBeNull();
+    const br = await request(app.url)
+      .get(`/api/threads/${t.thread.id}`)
+      .set('Accept-Encoding', 'br')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse((br.body as Buffer).toString()).thread.id).toBe(t.thread.id);
   });
 
   it('the front door answers a repeat anonymous read before Express, headers and all', async () => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ErrorAlert } from './errors';
+import { FormActions } from '../FormActions';
 
 /**
  * The form inside a dialog: its fields, an alert for other errors, submit and cancel. The
@@ -35,18 +36,13 @@ export function DialogForm({
     >
       {children}
       <ErrorAlert error={send.error} fields={fields} />
-      <div className="form-actions">
-        <button
-          type="submit"
-          className={danger ? 'button-danger' : undefined}
-          disabled={send.isPending}
-        >
-          {send.isPending ? pendingLabel : submitLabel}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        label={submitLabel}
+        pendingLabel={pendingLabel}
+        pending={send.isPending}
+        danger={danger}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

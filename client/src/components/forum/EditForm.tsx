@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ThreadEvent } from '../../lib/thread-tree';
 import { ErrorAlert } from './errors';
 import { sendJson, useThreadCache } from './forum-api';
+import { FormActions } from '../FormActions';
 
 /** PATCHes an edit, then writes the saved item into the thread's cache before `done`. */
 export function useEditSave<Input, Saved>(
@@ -55,14 +56,14 @@ export function EditForm({
     >
       {children}
       <ErrorAlert error={save.error} fields={fields} onRetry={onSubmit} retryLabel="Save again" />
-      <div className="form-actions">
-        <button type="submit" disabled={save.isPending || !canSave}>
-          {save.isPending ? 'Saving…' : saveLabel}
-        </button>
-        <button type="button" className="button-secondary" onClick={onDiscard}>
-          {discardLabel}
-        </button>
-      </div>
+      <FormActions
+        label={saveLabel}
+        pendingLabel="Saving…"
+        pending={save.isPending}
+        disabled={!canSave}
+        cancelLabel={discardLabel}
+        onCancel={onDiscard}
+      />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { MentorshipItem } from '../../../../shared/api/mentorships';
 import { timeAgo } from '../../lib/time';
 import { ErrorAlert, FieldError, fieldError } from '../forum/errors';
 import { useEndMentorship } from './api';
+import { FormActions } from '../FormActions';
 
 /** An active or past mentorship; either side can end an active one with optional feedback. */
 export function MentorshipCard({ mentorship: m }: { mentorship: MentorshipItem }) {
@@ -60,14 +61,14 @@ export function MentorshipCard({ mentorship: m }: { mentorship: MentorshipItem }
             aria-describedby={feedbackError ? `${id}-feedback-error` : undefined}
           />
           <FieldError id={`${id}-feedback-error`} message={feedbackError} />
-          <div className="form-actions">
-            <button type="submit" className="button-danger" disabled={end.isPending}>
-              {end.isPending ? 'Ending…' : 'End mentorship'}
-            </button>
-            <button type="button" className="button-secondary" onClick={() => setEnding(false)}>
-              Keep it going
-            </button>
-          </div>
+          <FormActions
+            label="End mentorship"
+            pendingLabel="Ending…"
+            pending={end.isPending}
+            danger
+            cancelLabel="Keep it going"
+            onCancel={() => setEnding(false)}
+          />
         </form>
       )}
     </article>

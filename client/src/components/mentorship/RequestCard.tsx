@@ -9,6 +9,7 @@ import {
 import { timeAgo } from '../../lib/time';
 import { ErrorAlert, FieldError, fieldError } from '../forum/errors';
 import { useAnswerRequest } from './api';
+import { FormActions } from '../FormActions';
 
 const STATUS: Record<RequestItem['status'], string> = {
   open: 'Waiting for an answer',
@@ -151,14 +152,12 @@ function DeclineForm({
         aria-describedby={fieldError(error, 'note') ? `${id}-note-error` : undefined}
       />
       <FieldError id={`${id}-note-error`} message={fieldError(error, 'note')} />
-      <div className="form-actions">
-        <button type="submit" disabled={pending}>
-          {pending ? 'Declining…' : 'Decline request'}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        label="Decline request"
+        pendingLabel="Declining…"
+        pending={pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

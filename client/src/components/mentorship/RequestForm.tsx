@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { MESSAGE_MAX, MESSAGE_MIN, type RequestItem } from '../../../../shared/api/mentorships';
 import { ErrorAlert, FieldError, fieldError } from '../forum/errors';
 import { useRequestMentorship } from './api';
+import { FormActions } from '../FormActions';
 
 /**
  * The request itself: a message about the asker's background and goals (50–2,000 characters).
@@ -61,14 +62,12 @@ export function RequestForm({
       </p>
       <FieldError id={`${id}-error`} message={error} />
       <ErrorAlert error={send.error} fields={['message']} />
-      <div className="form-actions">
-        <button type="submit" disabled={send.isPending}>
-          {send.isPending ? 'Sending…' : 'Send request'}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        label="Send request"
+        pendingLabel="Sending…"
+        pending={send.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
