@@ -4,17 +4,19 @@ import type { Logger } from 'pino';
 import { clientDist, ensureClientBuilt, projectRoot } from './client-build';
 import type { Config } from './config';
 import type { AppContext } from './context';
-import { createDb, createPool } from './db';
-import { resolveDatabase } from './db/connect';
+import { createDb, createPool, type Db } from './db';
+import { resolveDatabase, type Database } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { startJobs } from './jobs';
-import { seedDemo } from './seed/demo';
 import { startServer, type RunningServer } from './server';
 
 export function countMigrationFiles(): number {
   return readdirSync(path.join(projectRoot, 'migrations')).filter((f) => /^\d.*\.ts$/.test(f))
     .length;
 }
+
+const hasUsers = async (db: Db) =>
+  !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
 
 export interface Booted {
   server: RunningServer;
@@ -23,8 +25,13 @@ export interface Booted {
 }
 
 /** config -> database -> migrations -> seed -> client build -> listen. */
-export async function boot(config: Config, logger: Logger): Promise<Booted> {
-  const database = await resolveDatabase(config, logger);
+export async function boot(
+  config: Config,
+  logger: Logger,
+  /** Already starting (server/main.ts starts Postgres while this module loads). */
+  starting: Promise<Database> = resolveDatabase(config, logger),
+): Promise<Booted> {
+  const database = await starting;
   const pool = createPool(database.url, config.DATABASE_POOL_SIZE);
   pool.on('error', (err) => logger.error({ err }, 'idle database client failed'));
   const db = createDb(pool);
@@ -36,7 +43,11 @@ export async function boot(config: Config, logger: Logger): Promise<Booted> {
   try {
     const applied = await migrateToLatest(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
-    if (config.SEED_DEMO && (await seedDemo(db)).seeded) logger.info('demo content seeded');
+    if (config.SEED_DEMO && !(await hasUsers(db))) {
+      // The demo content is big; it is loaded only for an empty database.
+      const { seedDemo } = await import('./seed/demo');
+      if ((await seedDemo(db)).seeded) logger.info('demo content seeded');
+    }
     if (config.BUILD_CLIENT) await ensureClientBuilt(logger);
     const ctx: AppContext = { config, db, pool, logger, migrationCount: countMigrationFiles() };
     const server = await startServer(ctx, {

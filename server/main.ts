@@ -1,7 +1,6 @@
 import { ConfigError, loadConfig } from './config';
+import { resolveDatabase } from './db/connect';
 import { createLogger } from './log';
-import { boot } from './boot';
-import { demoUsers } from './seed/demo-content';
 
 let config;
 try {
@@ -15,8 +14,18 @@ try {
 }
 const logger = createLogger(config);
 
+// Postgres starts while the rest of the app loads (its modules take about a second to import).
+const database = resolveDatabase(config, logger);
+database.catch(() => {}); // reported below, where boot() awaits it
+
+let booting = false;
 try {
-  const app = await boot(config, logger);
+  const [{ boot }, { demoUsers }] = await Promise.all([
+    import('./boot'),
+    import('./seed/demo-content'),
+  ]);
+  booting = true; // from here on, boot() stops the database itself if it fails
+  const app = await boot(config, logger, database);
   logger.info(`Switchboard is running at ${app.server.url}`);
   if (config.SEED_DEMO && !config.isProduction) {
     const accounts = demoUsers.map((u) => `${u.handle} (${u.kind})`).join(', ');
@@ -48,5 +57,6 @@ try {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 } catch (err) {
   logger.fatal({ err }, 'Switchboard could not start');
+  if (!booting) await database.then((db) => db.stop()).catch(() => {});
   process.exitCode = 1;
 }

@@ -6,10 +6,16 @@ import { startEmbeddedPostgres } from './embedded';
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
 /** DATABASE_URL when set; otherwise the embedded Postgres under DATA_DIR. Same path after. */
+export interface Database {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
 export async function resolveDatabase(
   config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>,
   logger: Logger,
-): Promise<{ url: string; embedded: boolean; stop(): Promise<void> }> {
+): Promise<Database> {
   if (config.DATABASE_URL)
     return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
   const started = Date.now();

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config';
 import type { AppContext } from '../context';
 import { catchMail } from './catcher';
@@ -21,22 +21,26 @@ export interface MailMessage {
 export type MailContext = Pick<AppContext, 'config' | 'db' | 'logger'>;
 
 const transports = new WeakMap<Config, Transporter>();
+// nodemailer is loaded with the first message, not at start-up.
+const mailer = async () => (await import('nodemailer')).default;
 
-function smtpTransport(config: Config): Transporter {
+async function smtpTransport(config: Config): Promise<Transporter> {
   let t = transports.get(config);
   if (!t) {
-    t = nodemailer.createTransport(config.SMTP_URL!);
+    t = (await mailer()).createTransport(config.SMTP_URL!);
     transports.set(config, t);
   }
   return t;
 }
 
 /** Builds the complete RFC 5322 message (the catcher keeps it as the .eml source). */
-const rawBuilder = nodemailer.createTransport({
-  streamTransport: true,
-  buffer: true,
-  newline: 'unix',
-});
+let rawBuilder: Transporter | undefined;
+const rawMessageBuilder = async () =>
+  (rawBuilder ??= (await mailer()).createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  }));
 
 export async function sendMail(ctx: MailContext, msg: MailMessage): Promise<void> {
   const mail = {
@@ -48,11 +52,13 @@ export async function sendMail(ctx: MailContext, msg: MailMessage): Promise<void
     headers: msg.headers,
   };
   if (ctx.config.SMTP_URL) {
-    await smtpTransport(ctx.config).sendMail(mail);
+    await (await smtpTransport(ctx.config)).sendMail(mail);
     ctx.logger.info({ subject: msg.subject }, 'mail sent');
     return;
   }
-  const info = (await rawBuilder.sendMail(mail)) as unknown as { message: Buffer };
+  const info = (await (await rawMessageBuilder()).sendMail(mail)) as unknown as {
+    message: Buffer;
+  };
   await catchMail(ctx.db, {
     ...msg,
     from: ctx.config.MAIL_FROM,

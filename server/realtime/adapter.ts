@@ -1,7 +1,4 @@
-import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
-import { createAdapter as createRedisAdapter } from '@socket.io/redis-streams-adapter';
 import pg from 'pg';
-import { createClient } from 'redis';
 import type { AppContext } from '../context';
 import type { Io } from './types';
 
@@ -15,6 +12,8 @@ export function clusterMode(config: AppContext['config']): ClusterMode {
  * Lets several instances share rooms. off: Socket.IO's in-memory adapter. postgres:
  * LISTEN/NOTIFY on the app's database (payloads over 8000 bytes go through the
  * socket_io_attachments table). redis: Redis streams. Returns what to close after io.close().
+ * Each adapter's library is loaded only when chosen: the redis client alone costs a fifth of
+ * a second of start-up (bench/startup.bench.ts).
  */
 export async function attachAdapter(
   ctx: AppContext,
@@ -23,6 +22,7 @@ export async function attachAdapter(
 ): Promise<() => Promise<void>> {
   const log = ctx.logger.child({ adapter: mode });
   if (mode === 'postgres') {
+    const { createAdapter: createPostgresAdapter } = await import('@socket.io/postgres-adapter');
     // Its own small pool: the adapter keeps one connection LISTENing for good, and a busy
     // app pool must not delay cross-instance messages (nor they the app's queries).
     const pool = new pg.Pool({ ...ctx.pool.options, max: 4 });
@@ -40,6 +40,10 @@ export async function attachAdapter(
     return () => pool.end();
   }
   if (mode === 'redis') {
+    const [{ createAdapter: createRedisAdapter }, { createClient }] = await Promise.all([
+      import('@socket.io/redis-streams-adapter'),
+      import('redis'),
+    ]);
     const client = createClient({ url: ctx.config.REDIS_URL });
     client.on('error', (err: unknown) => log.warn({ err }, 'redis error'));
     await client.connect();
