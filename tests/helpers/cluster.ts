@@ -100,7 +100,11 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
-/** Two instances on one fresh database, with the given adapter. Closed after the file. */
+/**
+ * Two instances on one fresh database, with the given adapter. The caller closes it (an
+ * `afterAll` registered from inside a `beforeAll` never runs, and the processes outlive the
+ * test run).
+ */
 export async function startCluster(
   opts: { adapter: 'postgres' | 'redis'; env?: Record<string, string> } = { adapter: 'postgres' },
 ): Promise<Cluster> {
@@ -134,7 +138,6 @@ export async function startCluster(
     await Promise.all([a.stop(), b.stop()]);
     await database.destroy();
   };
-  afterAll(close);
   return { database, a, b, close };
 }
 

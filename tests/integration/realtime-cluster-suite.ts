@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { ThreadEventEnvelope } from '../../shared/realtime/events';
 import { EventSequencer } from '../../shared/realtime/sequencer';
 import { createUser, type Client, type TestUser } from '../helpers/auth';
@@ -34,6 +34,7 @@ export function clusterSuite(adapter: 'postgres' | 'redis') {
     helperOnB = await signInAt(cluster.b.url, await createUser(db));
     threadId = (await postThread(askerOnB)).thread.id;
   }, 120_000);
+  afterAll(() => cluster?.close());
 
   const joined = async (url: string, id = threadId, cookie?: string) => {
     const socket = await connectSocket(url, cookie);
@@ -249,6 +250,7 @@ export function clusterSuite(adapter: 'postgres' | 'redis') {
 
     it('an instance shutting down tells only its own clients to reconnect', async () => {
       const extra = await startCluster({ adapter });
+      onTestFinished(() => extra.close());
       const onA = await connectSocket(extra.a.url);
       const onB = await connectSocket(extra.b.url);
       const told = collect(onA, 'server:shutdown');
@@ -261,7 +263,6 @@ export function clusterSuite(adapter: 'postgres' | 'redis') {
       expect(onB.connected).toBe(true);
       expect(toldB).toEqual([]);
       expect(extra.a.output()).not.toMatch(/unhandled|uncaught/i);
-      await extra.close();
     });
   });
 }
