@@ -100,6 +100,11 @@ describeBrowser('mentorship: ask → matches → request → accept', () => {
     await form.getByRole('button', { name: 'Send request' }).click();
     await panel.getByText('Request sent to Priya Mentor.').waitFor();
 
+    // The asker's bell is quiet for now; it will light up live when the mentor answers.
+    const askerBell = ask.getByRole('button', { name: /Notifications/ });
+    expect(await askerBell.innerText()).toMatch(/^Notifications$/);
+    const marker = await ask.evaluate(() => ((window as unknown as { m: number }).m = 7));
+
     // The mentor, in a second browser context: the bell, then /mentorships → accept.
     const mp = await pageAs(app, mentor, 375);
     await mp.goto(app.url + '/');
@@ -121,6 +126,10 @@ describeBrowser('mentorship: ask → matches → request → accept', () => {
     const mentorActive = mp.getByRole('region', { name: 'Active mentorships' });
     await mentorActive.getByRole('heading', { name: /Your mentee Maya Asker/ }).waitFor();
     await expectCount(received.getByRole('article'), 0);
+
+    // The asker's open page hears of it without a reload (pushed over the socket).
+    await expect.poll(() => askerBell.innerText()).toMatch(/^Notifications\s*1\s*unread$/);
+    expect(await ask.evaluate(() => (window as unknown as { m?: number }).m)).toBe(marker);
 
     // The asker sees it active too.
     await ask.goto(app.url + '/mentorships');
