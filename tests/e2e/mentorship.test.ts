@@ -1,11 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
-import { askerProfileInput } from '../../shared/api/profiles';
-import { upsertAsker } from '../../server/profiles/queries';
-import { askerValues } from '../../server/profiles/values';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createUser, type TestUser } from '../helpers/auth';
 import { describeBrowser, expectAccessible } from '../helpers/browser';
-import { createMentor } from '../integration/mentorship-fixtures';
+import { createAskerProfile, createMentor } from '../integration/mentorship-fixtures';
 import { expectCount, jsErrors, noSidewaysScroll, pageAs } from './forum-helpers';
 
 /**
@@ -22,21 +19,7 @@ describeBrowser('mentorship: ask → matches → request → accept', () => {
     app = await startTestApp({ client: true });
     const db = app.ctx.db;
     asker = await createUser(db, { handle: 'maya_asks', displayName: 'Maya Asker' });
-    await upsertAsker(
-      db,
-      asker.id,
-      askerValues(
-        askerProfileInput.parse({
-          currentRole: 'Web developer',
-          yearsOfExperience: 8,
-          companyType: 'agency',
-          pathsWeighed: ['startup-eng-lead', 'consulting-pm'],
-          timeZone: 'Europe/London',
-          languages: ['en'],
-          focus: ['choosing-path'],
-        }),
-      ),
-    );
+    await createAskerProfile(db, asker.id);
     mentor = await createMentor(
       db,
       { timeZone: 'Europe/Amsterdam', headline: 'Agency frontend dev → startup lead → PM' },

@@ -1,12 +1,9 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DirectoryPage, ThreadMentorPanel } from '../../shared/api/mentorships';
-import { askerProfileInput } from '../../shared/api/profiles';
-import { upsertAsker } from '../../server/profiles/queries';
-import { askerValues } from '../../server/profiles/values';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createUser, signIn, type TestUser } from '../helpers/auth';
-import { createMentor, goodMessage } from './mentorship-fixtures';
+import { createAskerProfile, createMentor, goodMessage } from './mentorship-fixtures';
 
 let app: TestApp;
 let asker: TestUser;
@@ -17,21 +14,7 @@ beforeAll(async () => {
   app = await startTestApp();
   const db = app.ctx.db;
   asker = await createUser(db, { displayName: 'Maya Asker' });
-  await upsertAsker(
-    db,
-    asker.id,
-    askerValues(
-      askerProfileInput.parse({
-        currentRole: 'Web developer',
-        yearsOfExperience: 8,
-        companyType: 'agency',
-        pathsWeighed: ['startup-eng-lead', 'consulting-pm'],
-        timeZone: 'Europe/London',
-        languages: ['en'],
-        focus: ['choosing-path'],
-      }),
-    ),
-  );
+  await createAskerProfile(db, asker.id);
   mentors.agency = await createMentor(
     db,
     { timeZone: 'Europe/Amsterdam' },

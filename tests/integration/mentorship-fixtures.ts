@@ -1,8 +1,13 @@
 /** Test fixtures for the mentorship tests: mentors with a switch story, askers, questions. */
-import { mentorProfileInput, type MentorProfileInput } from '../../shared/api/profiles';
+import {
+  askerProfileInput,
+  mentorProfileInput,
+  type AskerProfileInput,
+  type MentorProfileInput,
+} from '../../shared/api/profiles';
 import type { Db } from '../../server/db';
-import { upsertMentor } from '../../server/profiles/queries';
-import { mentorValues } from '../../server/profiles/values';
+import { upsertAsker, upsertMentor } from '../../server/profiles/queries';
+import { askerValues, mentorValues } from '../../server/profiles/values';
 import { createUser, type TestUser, type UserOverrides } from '../helpers/auth';
 
 export const goodMessage =
@@ -43,4 +48,28 @@ export async function createMentor(
   const u = await createUser(db, user);
   await upsertMentor(db, u.id, mentorValues(mentorProfileInput.parse(mentorStory(story))));
   return u;
+}
+
+/** An agency web developer weighing the startup and consulting roads: the mentors above fit. */
+export async function createAskerProfile(
+  db: Db,
+  userId: string,
+  o: Partial<AskerProfileInput> = {},
+): Promise<void> {
+  await upsertAsker(
+    db,
+    userId,
+    askerValues(
+      askerProfileInput.parse({
+        currentRole: 'Web developer',
+        yearsOfExperience: 8,
+        companyType: 'agency',
+        pathsWeighed: ['startup-eng-lead', 'consulting-pm'],
+        timeZone: 'Europe/London',
+        languages: ['en'],
+        focus: ['choosing-path'],
+        ...o,
+      }),
+    ),
+  );
 }

@@ -3,15 +3,14 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationItem } from '../../shared/api/notifications';
 import type { Page } from '../../shared/api/threads';
-import { askerProfileInput } from '../../shared/api/profiles';
 import { onQuestionPosted } from '../../server/mentorships/question-hook';
 import { notify } from '../../server/notifications/service';
-import { upsertAsker, upsertMentor } from '../../server/profiles/queries';
-import { askerValues, mentorValues } from '../../server/profiles/values';
+import { upsertMentor } from '../../server/profiles/queries';
+import { mentorValues } from '../../server/profiles/values';
 import { mentorProfileInput } from '../../shared/api/profiles';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { anonymous, createUser, signIn } from '../helpers/auth';
-import { createMentor, mentorStory } from './mentorship-fixtures';
+import { createAskerProfile, createMentor, mentorStory } from './mentorship-fixtures';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -27,23 +26,9 @@ async function postQuestion(authorId: string, title: string, body: string) {
   return row.id;
 }
 
-/** An agency web developer weighing the startup road: the fixtures' mentors fit them well. */
+/** Weighing only the startup road, which every fixture mentor took. */
 const agencyAskerProfile = (userId: string) =>
-  upsertAsker(
-    app.ctx.db,
-    userId,
-    askerValues(
-      askerProfileInput.parse({
-        currentRole: 'Web developer',
-        yearsOfExperience: 8,
-        companyType: 'agency',
-        pathsWeighed: ['startup-eng-lead'],
-        timeZone: 'Europe/London',
-        languages: ['en'],
-        focus: ['choosing-path'],
-      }),
-    ),
-  );
+  createAskerProfile(app.ctx.db, userId, { pathsWeighed: ['startup-eng-lead'] });
 
 const questionMatches = (userId: string) =>
   app.ctx.db
