@@ -11,6 +11,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../server/db/types';
+import { starterTags } from '../shared/taxonomy';
 
 export interface SeedLargeOptions {
   threads: number;
@@ -105,19 +106,7 @@ export async function seedLarge(
              1 + floor(power(random(), 6) * 400)::int AS points
         FROM generate_series(1, ${o.threads}) t`);
 
-    const tags = [
-      'career-switch',
-      'pm-interviews',
-      'apm-programs',
-      'internal-transfer',
-      'startups',
-      'consulting',
-      'portfolio',
-      'resume',
-      'founders',
-      'technical-pm',
-      'mba',
-    ];
+    const tags = [...starterTags];
     // Text comes from a few sentences, so each distinct body's search vector is computed
     // once and handed in (the search trigger keeps a vector given on INSERT) — the same
     // value the trigger would compute, without a million to_tsvector calls.

@@ -25,6 +25,7 @@ import {
   type CareerPathId,
   type CompanyTypeId,
 } from '../taxonomy';
+import { pageCursor, pageLimit } from './paging';
 
 export const MESSAGE_MIN = 50;
 export const MESSAGE_MAX = 2000;
@@ -88,25 +89,20 @@ export const endInput = z.object({
 });
 export type EndInput = z.input<typeof endInput>;
 
-const pageLimit = z.coerce
-  .number({ message: 'must be a number' })
-  .int({ message: 'must be a whole number' })
-  .min(1, { message: 'must be between 1 and 50' })
-  .max(50, { message: 'must be between 1 and 50' })
-  .default(20);
-const cursor = z.string().max(300, { message: 'is not a cursor this server gave out' }).optional();
+const limit = pageLimit(50, 20);
+const cursor = pageCursor(300);
 
 export const requestListQuery = z.object({
   box: z.enum(['sent', 'received'], { message: 'must be sent or received' }),
   cursor,
-  limit: pageLimit,
+  limit,
 });
 export type RequestListQuery = z.infer<typeof requestListQuery>;
 
 export const mentorshipListQuery = z.object({
   status: z.enum(['active', 'ended'], { message: 'must be active or ended' }).default('ended'),
   cursor,
-  limit: pageLimit,
+  limit,
 });
 export type MentorshipListQuery = z.infer<typeof mentorshipListQuery>;
 
@@ -274,7 +270,7 @@ export const directoryQuery = z.object({
     .optional(),
   hasRoom: optionalFlag,
   cursor,
-  limit: pageLimit,
+  limit,
 });
 export type DirectoryQuery = z.infer<typeof directoryQuery>;
 

@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import type { Page, UserRef } from './threads';
+import { pageCursor, pageLimit } from './paging';
 
 export const flagReasons = ['spam', 'abuse', 'off-topic', 'other'] as const;
 export type FlagReason = (typeof flagReasons)[number];
@@ -67,13 +68,8 @@ export const suspendInput = z.object({
 export type SuspendInput = z.input<typeof suspendInput>;
 
 export const queueQuery = z.object({
-  cursor: z.string().max(400, { message: 'is not a cursor this server gave out' }).optional(),
-  limit: z.coerce
-    .number({ message: 'must be a number' })
-    .int({ message: 'must be a whole number' })
-    .min(1, { message: 'must be between 1 and 100' })
-    .max(100, { message: 'must be between 1 and 100' })
-    .default(25),
+  cursor: pageCursor(400),
+  limit: pageLimit(100, 25),
 });
 
 export const auditQuery = queueQuery.extend({

@@ -10,15 +10,11 @@
  */
 import { z } from 'zod';
 import { declineReasonLabel } from './mentorships';
+import { pageCursor, pageLimit } from './paging';
 
 export const notificationListQuery = z.object({
-  cursor: z.string().max(100, { message: 'is not a cursor this server gave out' }).optional(),
-  limit: z.coerce
-    .number({ message: 'must be a number' })
-    .int({ message: 'must be a whole number' })
-    .min(1, { message: 'must be between 1 and 50' })
-    .max(50, { message: 'must be between 1 and 50' })
-    .default(20),
+  cursor: pageCursor(100),
+  limit: pageLimit(50, 20),
   unread: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
 });
 export type NotificationListQuery = z.infer<typeof notificationListQuery>;

@@ -13,6 +13,7 @@ import {
   type RoleFamilyId,
 } from '../taxonomy';
 import { displayName } from './auth';
+import { pageCursor, pageLimit } from './paging';
 
 /*
  * The profiles API contract. The server parses request bodies with these schemas and the
@@ -223,13 +224,8 @@ export const mentorProfileInput = z.object({
 export type MentorProfileInput = z.input<typeof mentorProfileInput>;
 
 export const mentorListQuery = z.object({
-  cursor: z.string().max(300, { message: 'is not a cursor this server gave out' }).optional(),
-  limit: z.coerce
-    .number({ message: 'must be a number' })
-    .int({ message: 'must be a whole number' })
-    .min(1, { message: 'must be between 1 and 50' })
-    .max(50, { message: 'must be between 1 and 50' })
-    .default(20),
+  cursor: pageCursor(300),
+  limit: pageLimit(50, 20),
   path: oneOf(careerPathIds, 'paths').optional(),
   /** "true": only mentors with capacity above 0. */
   available: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),

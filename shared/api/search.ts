@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { tagSlug, type UserRef } from './threads';
+import { pageCursor, pageLimit } from './paging';
 
 export const SEARCH_MIN_CHARS = 2;
 
@@ -41,13 +42,8 @@ export const searchQuery = z.object({
   from: date.optional(),
   /** Inclusive upper bound (a bare date means the whole day). */
   to: date.optional(),
-  cursor: z.string().max(400, { message: 'is not a cursor this server gave out' }).optional(),
-  limit: z.coerce
-    .number({ message: 'must be a number' })
-    .int({ message: 'must be a whole number' })
-    .min(1, { message: 'must be between 1 and 50' })
-    .max(50, { message: 'must be between 1 and 50' })
-    .default(20),
+  cursor: pageCursor(400),
+  limit: pageLimit(50, 20),
 });
 export type SearchQuery = z.input<typeof searchQuery>;
 

@@ -36,6 +36,7 @@
  */
 import { z } from 'zod';
 import { starterTags } from '../taxonomy';
+import { pageCursor, pageLimit } from './paging';
 
 export { starterTags };
 
@@ -105,13 +106,8 @@ export const threadListQuery = z.object({
   /** Only for sort=top; defaults to week. */
   period: z.enum(topPeriods, { message: 'must be day, week, month or all' }).default('week'),
   tag: tagSlug.optional(),
-  cursor: z.string().max(400, { message: 'is not a cursor this server gave out' }).optional(),
-  limit: z.coerce
-    .number({ message: 'must be a number' })
-    .int({ message: 'must be a whole number' })
-    .min(1, { message: 'must be between 1 and 100' })
-    .max(100, { message: 'must be between 1 and 100' })
-    .default(30),
+  cursor: pageCursor(400),
+  limit: pageLimit(100, 30),
 });
 export type ThreadListQuery = z.input<typeof threadListQuery>;
 

@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { careerPathIds, companyTypeIds, roleFamilyIds } from '../taxonomy';
 import type { MatchResult } from './types';
+import { pageLimit } from '../api/paging';
 
 export type { FactorScore, MatchResult } from './types';
 
@@ -22,12 +23,7 @@ const uuid = z.uuid({ message: 'must be a question id (uuid)' });
 
 export const matchListQuery = z.object({
   threadId: uuid.optional(),
-  limit: z.coerce
-    .number({ message: 'must be a number' })
-    .int({ message: 'must be a whole number' })
-    .min(1, { message: 'must be between 1 and 20' })
-    .max(20, { message: 'must be between 1 and 20' })
-    .default(5),
+  limit: pageLimit(20, 5),
   path: z.enum(careerPathIds, { message: 'must be one of the listed paths' }).optional(),
   roleFamily: z
     .enum(roleFamilyIds, { message: 'must be one of the listed role families' })
