@@ -1,22 +1,17 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Server } from 'socket.io';
-import type {
-  ClientToServerEvents,
-  InterServerEvents,
-  ServerToClientEvents,
-  SocketData,
-} from '../../shared/realtime/events';
 import type { AppContext } from '../context';
 import { passportFor } from '../auth/passport';
 import { hasSessionCookie, sessionParts, sessionTimeouts } from '../auth/session';
 import type { Viewer } from '../auth/viewer';
 import { isSameOrigin } from '../http/origin';
 
-export type Io = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-// Room names live in rooms.ts; the rest of realtime (rooms, replay, presence, typing, rate
-// limits, adapters) is wired by setup.ts's own 'connection' listener, after this one.
-export { rooms } from './rooms';
 import { rooms } from './rooms';
+import type { Io } from './types';
+
+export type { Io };
+// The rest of realtime (rooms, replay, presence, typing, rate limits, adapters) is wired by
+// setup.ts's own 'connection' listener, after this one.
 
 export function createRealtime(ctx: AppContext, http: HttpServer): Io {
   const io: Io = new Server(http, {
