@@ -11,16 +11,23 @@ import type { PostFacts, ThreadFacts } from './policy';
  * comes first, as it serialises their posts and re-checks a suspension; the live events the
  * work records go out only once the transaction has committed.
  */
-export async function forumWrite<T>(
+export function forumWrite<T>(
   ctx: AppContext,
   viewer: Viewer,
   work: (trx: Trx, outbox: Outbox, author: Author) => Promise<T>,
 ): Promise<T> {
+  return withOutbox(ctx, async (trx, outbox) =>
+    work(trx, outbox, await lockAuthor(trx, viewer, ctx.config)),
+  );
+}
+
+/** One transaction whose recorded live events are published only after it commits. */
+export async function withOutbox<T>(
+  ctx: AppContext,
+  work: (trx: Trx, outbox: Outbox) => Promise<T>,
+): Promise<T> {
   const outbox = new Outbox();
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    const author = await lockAuthor(trx, viewer, ctx.config);
-    return work(trx, outbox, author);
-  });
+  const result = await ctx.db.transaction().execute((trx) => work(trx, outbox));
   outbox.publish(ctx);
   return result;
 }

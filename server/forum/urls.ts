@@ -1,4 +1,3 @@
 /** Client routes the API links to (see shared/api/threads.ts). */
 export const threadUrl = (threadId: string) => `/q/${threadId}`;
 export const replyUrl = (threadId: string, replyId: string) => `/q/${threadId}/r/${replyId}`;
-export const profileUrl = (handle: string) => `/u/${handle.toLowerCase()}`;

@@ -56,9 +56,9 @@ export async function importHnItems(
     .onConflict((oc) => oc.column('slug').doNothing())
     .execute();
 
-  const hasKids = (item: HnItem) =>
-    (item.kids ?? []).length > 0 ||
-    parsed.some((p) => p.item.parent === item.id && !p.item.deleted);
+  // Looked up once per item: a scan of the file per item is quadratic in a large import.
+  const parentsInFile = new Set(parsed.filter((p) => !p.item.deleted).map((p) => p.item.parent));
+  const hasKids = (item: HnItem) => (item.kids ?? []).length > 0 || parentsInFile.has(item.id);
   const todo = parsed
     .filter((p) => !known.has(p.item.id))
     .sort((a, b) => (a.item.time ?? 0) - (b.item.time ?? 0) || a.item.id - b.item.id);

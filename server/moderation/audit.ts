@@ -2,14 +2,12 @@ import type { ModerationAction } from '../../shared/api/moderation';
 import type { Viewer } from '../auth/viewer';
 import type { Trx } from '../forum/author';
 
-export type AuditAction = ModerationAction;
-
 /** One row per moderator action, written in the action's own transaction. */
 export async function logModeration(
   trx: Trx,
   moderator: Viewer,
   entry: {
-    action: AuditAction;
+    action: ModerationAction;
     targetType: 'thread' | 'reply' | 'user';
     targetId: string;
     threadId?: string | null;

@@ -6,17 +6,13 @@ import {
   reasonInput,
   suspendInput,
   targetInput,
-  type AuditPage,
-  type QueuePage,
 } from '../../shared/api/moderation';
 import { idParam } from '../../shared/api/threads';
 import { requireViewer } from '../auth/viewer';
 import type { AppContext } from '../context';
 import { parse } from '../http/validate';
-import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { requireModerator } from './policy';
-import { presentAudit, presentQueueItem } from './presenter';
-import { listAudit, listQueue } from './queries';
+import { auditPage, queuePage } from './lists';
 import { dismissFlags, flag, setHidden, setLocked, setSuspended } from './service';
 
 export function moderationRoutes(ctx: AppContext): Router {
@@ -30,17 +26,7 @@ export function moderationRoutes(ctx: AppContext): Router {
 
   router.get('/moderation/flags', async (req, res) => {
     requireModerator(req);
-    const q = parse(queueQuery, req.query);
-    const after = decodeCursor<[string, string]>(q.cursor, ['string', 'string']);
-    const rows = await listQueue(ctx.db, { limit: q.limit + 1, after });
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    const body: QueuePage = {
-      items: page.map(presentQueueItem),
-      nextCursor:
-        rows.length > q.limit && last ? encodeCursor([last.first_key, last.target_id]) : null,
-    };
-    res.json(body);
+    res.json(await queuePage(ctx, parse(queueQuery, req.query)));
   });
 
   router.post('/moderation/flags/dismiss', async (req, res) => {
@@ -85,21 +71,7 @@ export function moderationRoutes(ctx: AppContext): Router {
 
   router.get('/moderation/audit', async (req, res) => {
     requireModerator(req);
-    const q = parse(auditQuery, req.query);
-    const before = decodeCursor<[string, string]>(q.cursor, ['string', 'string']);
-    const rows = await listAudit(ctx.db, {
-      limit: q.limit + 1,
-      moderator: q.moderator,
-      targetId: q.targetId,
-      before,
-    });
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    const body: AuditPage = {
-      items: page.map(presentAudit),
-      nextCursor: rows.length > q.limit && last ? encodeCursor([last.created_key, last.id]) : null,
-    };
-    res.json(body);
+    res.json(await auditPage(ctx, parse(auditQuery, req.query)));
   });
 
   return router;

@@ -3,10 +3,10 @@ import type { FlagResult, ModerationResult, TargetType } from '../../shared/api/
 import type { Viewer } from '../auth/viewer';
 import type { AppContext } from '../context';
 import { lockAuthor, type Trx } from '../forum/author';
+import { withOutbox } from '../forum/posting';
 import { forbidden, notFound } from '../http/errors';
 import { recountThread } from '../replies/service';
 import { recountTags } from '../threads/tags';
-import { Outbox } from '../realtime/outbox';
 import { replyForEvent, threadForEvent } from '../realtime/present';
 import { logModeration } from './audit';
 
@@ -101,8 +101,7 @@ export async function dismissFlags(ctx: AppContext, mod: Viewer, t: Target) {
 
 /** Hide replaces the content by a notice for everyone but moderators; restore undoes it. */
 export async function setHidden(ctx: AppContext, mod: Viewer, t: Target, hidden: boolean) {
-  const outbox = new Outbox();
-  const result = await ctx.db.transaction().execute(async (trx): Promise<ModerationResult> => {
+  return withOutbox(ctx, async (trx, outbox): Promise<ModerationResult> => {
     const target = await findTarget(trx, t);
     const table = t.targetType === 'thread' ? 'threads' : 'replies';
     await trx
@@ -145,8 +144,6 @@ export async function setHidden(ctx: AppContext, mod: Viewer, t: Target, hidden:
       );
     return { action, auditId, closedFlags };
   });
-  outbox.publish(ctx);
-  return result;
 }
 
 export async function setLocked(
@@ -156,8 +153,7 @@ export async function setLocked(
   locked: boolean,
   reason?: string,
 ) {
-  const outbox = new Outbox();
-  const result = await ctx.db.transaction().execute(async (trx): Promise<ModerationResult> => {
+  return withOutbox(ctx, async (trx, outbox): Promise<ModerationResult> => {
     const res = await trx
       .updateTable('threads')
       .set({
@@ -183,8 +179,6 @@ export async function setLocked(
     });
     return { action, auditId, closedFlags: 0 };
   });
-  outbox.publish(ctx);
-  return result;
 }
 
 /**

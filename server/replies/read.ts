@@ -2,9 +2,10 @@ import type { ReplyLocation, ReplyNode, ReplySort, ReplySubtree } from '../../sh
 import { TREE_DEPTH_LIMIT } from '../../shared/api/threads';
 import { isModerator, type Viewer } from '../auth/viewer';
 import type { AppContext } from '../context';
+import { threadFactsOf } from '../forum/posting';
 import { replyUrl } from '../forum/urls';
 import { notFound } from '../http/errors';
-import { presentAuthor, threadFacts } from '../threads/presenter';
+import { presentAuthor } from '../threads/presenter';
 import { policyFor } from '../threads/service';
 import { findThread } from '../threads/thread-queries';
 import { listReplies } from './queries';
@@ -44,7 +45,7 @@ export async function getSubtree(
   if (!thread || !focus || (thread.deleted_at && !isModerator(viewer)))
     throw notFound('That reply');
   const policy = policyFor(ctx, viewer);
-  const opts = { threadId, thread: threadFacts(thread), order: sort, policy };
+  const opts = { threadId, thread: threadFactsOf(thread), order: sort, policy };
   const ancestors = rows.filter((r) => r.path.length < focus.path.length);
   const below = rows.filter((r) => r.path.length >= focus.path.length);
   const replies = buildTree(below, { ...opts, depthLimit: TREE_DEPTH_LIMIT, rootId: replyId });

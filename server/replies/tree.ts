@@ -1,6 +1,7 @@
 import type { ReplyNode, ReplySort } from '../../shared/api/threads';
 import { isModerator } from '../auth/viewer';
 import { permissionsFor, type PolicyContext, type ThreadFacts } from '../forum/policy';
+import { postFacts } from '../forum/posting';
 import { replyUrl } from '../forum/urls';
 import { replyComparator } from '../threads/ranking';
 import { deletedAuthor, HIDDEN_NOTICE_HTML, presentAuthor, stateOf } from '../threads/presenter';
@@ -34,7 +35,19 @@ interface Item {
  *  - Below `depthLimit` levels only counts are sent ("continue this thread").
  */
 export function buildTree(rows: ReplyRow[], opts: TreeOptions): ReplyNode[] {
+  return treeOf(indexRows(rows), opts);
+}
+
+/** The thread page's tree and its helpful replies, from one index of the rows. */
+export function threadReplies(
+  rows: ReplyRow[],
+  opts: TreeOptions,
+): { replies: ReplyNode[]; helpful: ReplyNode[] } {
   const items = indexRows(rows);
+  return { replies: treeOf(items, opts), helpful: helpfulOf(items, opts) };
+}
+
+function treeOf(items: Map<string, Item>, opts: TreeOptions): ReplyNode[] {
   const roots = opts.rootId
     ? [items.get(opts.rootId)].filter((i): i is Item => !!i)
     : [...items.values()].filter((i) => i.row.parent_id === null);
@@ -52,8 +65,7 @@ export function buildTree(rows: ReplyRow[], opts: TreeOptions): ReplyNode[] {
 }
 
 /** Marked replies, best first — whatever their depth. */
-export function helpfulReplies(rows: ReplyRow[], opts: TreeOptions): ReplyNode[] {
-  const items = indexRows(rows);
+function helpfulOf(items: Map<string, Item>, opts: TreeOptions): ReplyNode[] {
   return [...items.values()]
     .filter((i) => i.row.helpful_at && !i.row.deleted_at && !i.row.hidden_at)
     .sort(comparator(opts))
@@ -98,12 +110,6 @@ export function presentReply(
   const state = stateOf(row);
   const mod = isModerator(opts.policy.viewer);
   const showBody = state === 'visible' || (state === 'hidden' && mod);
-  const facts = {
-    authorId: row.author_id,
-    createdAt: row.created_at,
-    deletedAt: row.deleted_at,
-    hiddenAt: row.hidden_at,
-  };
   return {
     id: row.id,
     threadId: opts.threadId,
@@ -124,7 +130,7 @@ export function presentReply(
     permalink: replyUrl(opts.threadId, row.id),
     viewer: {
       voted: row.viewer_voted,
-      permissions: permissionsFor(opts.policy, facts, opts.thread, 'reply'),
+      permissions: permissionsFor(opts.policy, postFacts(row), opts.thread, 'reply'),
     },
   };
 }

@@ -94,8 +94,13 @@ export async function queryIsEmpty(db: Db, q: string): Promise<boolean> {
   return rows[0]!.n === 0;
 }
 
+/** LIKE's own wildcards in user input match literally. */
+function escapeLike(q: string) {
+  return q.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
 function likePattern(q: string) {
-  return '%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+  return '%' + escapeLike(q) + '%';
 }
 
 /** Tags as you type: prefix and substring matches first, then trigram similarity. */
@@ -110,7 +115,7 @@ export function suggestTags(db: Db, q: string, limit = 10) {
       .execute();
   return query
     .where(sql<boolean>`(slug LIKE ${likePattern(q)} OR slug % ${q})`)
-    .orderBy(sql`slug LIKE ${q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`, 'desc')
+    .orderBy(sql`slug LIKE ${escapeLike(q) + '%'}`, 'desc')
     .orderBy(sql`similarity(slug, ${q})`, 'desc')
     .orderBy('thread_count', 'desc')
     .limit(limit)
@@ -128,7 +133,7 @@ export function suggestHandles(db: Db, q: string, limit = 8) {
       sql<boolean>`(lower(handle) LIKE ${likePattern(lower)} OR lower(display_name) LIKE ${likePattern(lower)}
         OR lower(handle) % ${lower})`,
     )
-    .orderBy(sql`lower(handle) LIKE ${lower.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`, 'desc')
+    .orderBy(sql`lower(handle) LIKE ${escapeLike(lower) + '%'}`, 'desc')
     .orderBy(
       sql`greatest(similarity(lower(handle), ${lower}), similarity(lower(display_name), ${lower}))`,
       'desc',

@@ -12,21 +12,13 @@ export async function threadRevisions(
   target: { threadId: string; replyId: string | null },
 ): Promise<Revision[]> {
   const mod = isModerator(viewer);
-  const live = target.replyId
-    ? await ctx.db
-        .selectFrom('replies')
-        .select('id')
-        .where('id', '=', target.replyId)
-        .where('deleted_at', 'is', null)
-        .where('hidden_at', 'is', null)
-        .executeTakeFirst()
-    : await ctx.db
-        .selectFrom('threads')
-        .select('id')
-        .where('id', '=', target.threadId)
-        .where('deleted_at', 'is', null)
-        .where('hidden_at', 'is', null)
-        .executeTakeFirst();
+  const live = await ctx.db
+    .selectFrom(target.replyId ? 'replies' : 'threads')
+    .select('id')
+    .where('id', '=', target.replyId ?? target.threadId)
+    .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null)
+    .executeTakeFirst();
   // Earlier versions of removed posts stay with the moderators.
   if (!live && !mod) return [];
   const rows = await listRevisions(ctx.db, target);

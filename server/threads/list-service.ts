@@ -1,4 +1,4 @@
-import type { Page, ThreadListQuery, ThreadSummary } from '../../shared/api/threads';
+import type { Page, ThreadSummary } from '../../shared/api/threads';
 import type { threadListQuery } from '../../shared/api/threads';
 import type { z } from 'zod';
 import type { AppContext } from '../context';
@@ -16,7 +16,6 @@ import {
 } from './queries';
 
 export type ListQuery = z.output<typeof threadListQuery>;
-export type { ThreadListQuery };
 
 const DAY = 86_400_000;
 const periodMs = { day: DAY, week: 7 * DAY, month: 30 * DAY, all: 0 } as const;

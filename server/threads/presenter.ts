@@ -2,6 +2,7 @@ import type { ContentState, ThreadDetail, ThreadSummary, UserRef } from '../../s
 import type { PolicyContext } from '../forum/policy';
 import { permissionsFor } from '../forum/policy';
 import { isModerator } from '../auth/viewer';
+import { threadFactsOf } from '../forum/posting';
 import type { ThreadListRow } from './queries';
 import type { ThreadRow } from './thread-queries';
 
@@ -62,21 +63,15 @@ export function stateOf(row: { deleted_at: Date | null; hidden_at: Date | null }
   return row.deleted_at ? 'deleted' : row.hidden_at ? 'hidden' : 'visible';
 }
 
-export function threadFacts(row: ThreadRow) {
-  return {
-    authorId: row.author_id,
-    createdAt: row.created_at,
-    deletedAt: row.deleted_at,
-    hiddenAt: row.hidden_at,
-    lockedAt: row.locked_at,
-  };
-}
+/** Kept for server/realtime/present.ts; the facts themselves come from forum/posting. */
+export const threadFacts = (row: ThreadRow) => threadFactsOf(row);
 
 export function presentThread(row: ThreadRow, policy: PolicyContext): ThreadDetail['thread'] {
   const state = stateOf(row);
   const mod = isModerator(policy.viewer);
   const own = !!policy.viewer && policy.viewer.id === row.author_id;
   const showBody = state === 'visible' || (state === 'hidden' && mod);
+  const facts = threadFactsOf(row);
   return {
     id: row.id,
     title: state === 'deleted' ? DELETED : state === 'hidden' && !mod ? '[hidden]' : row.title,
@@ -99,7 +94,7 @@ export function presentThread(row: ThreadRow, policy: PolicyContext): ThreadDeta
     viewer: {
       voted: row.viewer_voted,
       following: row.viewer_following,
-      permissions: permissionsFor(policy, threadFacts(row), threadFacts(row), 'thread'),
+      permissions: permissionsFor(policy, facts, facts, 'thread'),
     },
   };
 }

@@ -16,7 +16,13 @@ import { parse } from '../http/validate';
 import { setVote } from '../votes/service';
 import { listThreads } from './list-service';
 import { setFollow, threadRevisions } from './history-follow';
-import { createThread, deleteThread, editThread, getThreadDetail } from './service';
+import {
+  assertThreadReadable,
+  createThread,
+  deleteThread,
+  editThread,
+  getThreadDetail,
+} from './service';
 
 export function threadRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -68,9 +74,9 @@ export function threadRoutes(ctx: AppContext): Router {
 
   router.get('/threads/:id/revisions', async (req, res) => {
     const { id } = parse(idParam, req.params);
-    // Reading through the detail checks that the thread exists and is readable.
-    await getThreadDetail(ctx, viewerOf(req), id, 'oldest');
-    res.json(await threadRevisions(ctx, viewerOf(req), { threadId: id, replyId: null }));
+    const viewer = viewerOf(req);
+    await assertThreadReadable(ctx, viewer, id);
+    res.json(await threadRevisions(ctx, viewer, { threadId: id, replyId: null }));
   });
 
   for (const [method, up] of [

@@ -22,10 +22,15 @@ import { AppError, notFound } from '../http/errors';
 import type { Outbox } from '../realtime/outbox';
 import { summaryOf, threadForEvent } from '../realtime/present';
 import { listReplies } from '../replies/queries';
-import { buildTree, helpfulReplies } from '../replies/tree';
-import { presentThread, threadFacts } from './presenter';
+import { threadReplies } from '../replies/tree';
+import { presentThread } from './presenter';
 import { ensureTags, recountTags } from './tags';
-import { findRecentDuplicateThread, findThread, lockThread } from './thread-queries';
+import {
+  findRecentDuplicateThread,
+  findThread,
+  findThreadFacts,
+  lockThread,
+} from './thread-queries';
 
 export function policyFor(ctx: AppContext, viewer: Viewer | null): PolicyContext {
   return { viewer, now: new Date(), editWindowHours: ctx.config.FORUM_EDIT_WINDOW_HOURS };
@@ -43,26 +48,37 @@ export async function getThreadDetail(
   // replies are read AFTER it (not in parallel), so the page holds at least every event up to
   // eventSeq; the client joins the room with it and gets exactly the events after.
   const row = await findThread(ctx.db, id, viewerId);
-  const rows = row ? await listReplies(ctx.db, id, viewerId) : [];
   if (!row) throw notFound('That thread');
-  assertReadable(viewer, { ...threadFacts(row), replyCount: rows.length });
+  const rows = await listReplies(ctx.db, id, viewerId);
+  const facts = threadFactsOf(row);
+  assertReadable(viewer, { ...facts, replyCount: rows.length });
   const policy = policyFor(ctx, viewer);
-  const treeOpts = {
+  const { replies, helpful } = threadReplies(rows, {
     threadId: id,
-    thread: threadFacts(row),
+    thread: facts,
     order: sort,
     policy,
     depthLimit: TREE_DEPTH_LIMIT,
-  };
-  const helpful = helpfulReplies(rows, treeOpts);
+  });
   return {
     thread: presentThread(row, policy),
-    replies: buildTree(rows, treeOpts),
+    replies,
     helpfulReplyIds: helpful.map((r) => r.id),
     helpfulReplies: helpful,
     sort,
     eventSeq: row.event_seq,
   };
+}
+
+/** The same 404s as the thread page, without reading and presenting its replies. */
+export async function assertThreadReadable(
+  ctx: AppContext,
+  viewer: Viewer | null,
+  id: string,
+): Promise<void> {
+  const row = await findThreadFacts(ctx.db, id);
+  if (!row) throw notFound('That thread');
+  assertReadable(viewer, { ...threadFactsOf(row), replyCount: row.replies });
 }
 
 export async function createThread(

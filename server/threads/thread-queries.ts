@@ -53,6 +53,22 @@ export function findThread(db: Db | Trx, id: string, viewerId: string | null) {
 }
 export type ThreadRow = NonNullable<Awaited<ReturnType<typeof findThread>>>;
 
+/** What deciding readability needs, with the number of replies (removed ones included). */
+export function findThreadFacts(db: Db, id: string) {
+  return db
+    .selectFrom('threads as t')
+    .select([
+      't.author_id',
+      't.created_at',
+      't.deleted_at',
+      't.hidden_at',
+      't.locked_at',
+      sql<number>`(SELECT count(*) FROM replies r WHERE r.thread_id = t.id)::int`.as('replies'),
+    ])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+}
+
 /** The row a write works on, locked for the rest of the transaction. */
 export function lockThread(trx: Trx, id: string) {
   return trx
@@ -113,4 +129,3 @@ export function listRevisions(db: Db, target: { threadId: string; replyId: strin
     .orderBy('r.number', 'desc')
     .execute();
 }
-export type RevisionRow = Awaited<ReturnType<typeof listRevisions>>[number];

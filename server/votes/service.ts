@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import type { VoteResult } from '../../shared/api/threads';
 import type { Viewer } from '../auth/viewer';
 import type { AppContext } from '../context';
-import { lockAuthor, type Author, type Trx } from '../forum/author';
+import type { Author, Trx } from '../forum/author';
+import { forumWrite } from '../forum/posting';
 import { AppError, forbidden, notFound } from '../http/errors';
-import { Outbox } from '../realtime/outbox';
 
 type Target = 'thread' | 'reply';
 
@@ -21,9 +21,7 @@ export async function setVote(
   id: string,
   up: boolean,
 ): Promise<VoteResult> {
-  const outbox = new Outbox();
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    const author = await lockAuthor(trx, viewer, ctx.config);
+  return forumWrite(ctx, viewer, async (trx, outbox, author) => {
     const item = await findTarget(trx, target, id);
     if (!item || item.deleted_at || item.hidden_at) throw notFound(`That ${target}`);
     if (item.author_id === viewer.id) throw forbidden('You cannot vote on your own post');
@@ -62,8 +60,6 @@ export async function setVote(
     }
     return { voted: up, points, votesLeftToday: Math.max(cap - used, 0) };
   });
-  outbox.publish(ctx);
-  return result;
 }
 
 async function findTarget(trx: Trx, target: Target, id: string) {
