@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { changePasswordInput, deleteAccountInput, type AccountInfo } from '../../shared/api/auth';
 import { passwordJson } from '../auth/routes';
 import { presentViewer } from '../auth/presenter';
+import { endSessionsOf } from '../auth/queries';
 import { SESSION_COOKIE } from '../auth/session';
 import { requireViewer } from '../auth/viewer';
 import type { AppContext } from '../context';
@@ -65,11 +66,7 @@ export function accountRoutes(ctx: AppContext): Router {
   });
 
   router.delete('/account/sessions', signedIn, async (req, res) => {
-    await ctx.db
-      .deleteFrom('session')
-      .where('user_id', '=', requireViewer(req).id)
-      .where('sid', '<>', req.sessionID)
-      .execute();
+    await endSessionsOf(ctx.db, requireViewer(req).id, req.sessionID);
     res.status(204).end();
   });
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../context';
 import type { Db } from '../db';
 import { hashPassword, verifyPassword } from '../auth/password';
-import { endSessionsOf } from '../auth/queries';
+import { endSessionsOf, setPasswordHash } from '../auth/queries';
 import { invalid } from '../http/errors';
 import { erased, exported, existing } from './registry';
 
@@ -46,7 +46,7 @@ export async function changePassword(
 ): Promise<void> {
   await checkCurrentPassword(ctx.db, userId, current, 'currentPassword');
   const hash = await hashPassword(next, ctx.config);
-  await ctx.db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
+  await setPasswordHash(ctx.db, userId, hash);
   await endSessionsOf(ctx.db, userId, currentSid);
 }
 

@@ -4,7 +4,8 @@ import type { Config } from '../config';
 import { forbidden } from '../http/errors';
 import { isSameOrigin } from '../http/origin';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Reads: no origin check, no token, and (without a cookie) no session machinery. */
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * First line: a browser always says where a write comes from (Sec-Fetch-Site, Origin). A

@@ -1,10 +1,8 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../context';
-import { csrfProtection, originCheck } from './csrf';
+import { csrfProtection, originCheck, SAFE_METHODS } from './csrf';
 import { passportFor } from './passport';
 import { hasSessionCookie, sessionParts, sessionTimeouts } from './session';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Everything in front of the API: origin check, session (Postgres), timeouts, Passport

@@ -18,7 +18,7 @@ import { findUserByLogin } from './queries';
 import {
   confirmPasswordReset,
   requestPasswordReset,
-  sendVerification,
+  resendVerification,
   signUp,
   verifyEmail,
 } from './service';
@@ -176,12 +176,7 @@ export function authRoutes(ctx: AppContext): Router {
     const viewer = requireViewer(req);
     if (viewer.emailVerified)
       return res.json(checkEmail('Your email address is already confirmed.'));
-    const user = await ctx.db
-      .selectFrom('users')
-      .select(['id', 'email', 'display_name'])
-      .where('id', '=', viewer.id)
-      .executeTakeFirstOrThrow();
-    await sendVerification(ctx, { ...user, email: user.email! }, req);
+    await resendVerification(ctx, viewer.id, req);
     res.status(202).json(checkEmail('We sent you a new confirmation link.'));
   });
 

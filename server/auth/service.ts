@@ -15,7 +15,7 @@ const isUniqueViolation = (err: unknown, index: string) =>
   (err as { code?: string; constraint?: string }).code === '23505' &&
   (err as { constraint?: string }).constraint === index;
 
-export async function sendVerification(
+async function sendVerification(
   ctx: AppContext,
   user: { id: string; email: string; display_name: string },
   req?: Request,
@@ -23,6 +23,20 @@ export async function sendVerification(
   const token = await issueToken(ctx.db, user.id, 'verify_email', user.email);
   const url = appUrl(ctx.config, `/verify-email?token=${token}`, req);
   void sendMailInBackground(ctx, verifyEmailMessage(user.email, user.display_name, url));
+}
+
+/** A new confirmation link for a signed-in person whose address is not confirmed yet. */
+export async function resendVerification(
+  ctx: AppContext,
+  userId: string,
+  req: Request,
+): Promise<void> {
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  await sendVerification(ctx, { ...user, email: user.email! }, req);
 }
 
 /**

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { WEIGHTS, type MatchingWeights } from '../../shared/matching/weights';
 import type { Db } from '../db';
 import { rankMentors, utcDay } from './engine';
-import { keepStatsFresh, loadAsker, loadThread, questionOnlyAsker } from './service';
+import { askerOfThread, keepStatsFresh, loadThread } from './service';
 
 export interface NotifyPick {
   mentorId: string;
@@ -33,9 +33,7 @@ export async function mentorsToNotify(
   keepStatsFresh(db);
   const thread = await loadThread(db, threadId);
   if (!thread) return [];
-  const asker =
-    (thread.authorId ? await loadAsker(db, thread.authorId) : null) ??
-    questionOnlyAsker(thread.authorId ?? '00000000-0000-0000-0000-000000000000');
+  const asker = await askerOfThread(db, thread);
   const ranked = await rankMentors(db, {
     asker,
     question: thread.question,

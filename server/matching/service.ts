@@ -43,7 +43,7 @@ export async function loadAsker(db: Db, userId: string): Promise<AskerInput | nu
 }
 
 /** Someone who asked without an asker profile: only the question's words can rank. */
-export function questionOnlyAsker(userId: string): AskerInput {
+function questionOnlyAsker(userId: string): AskerInput {
   return {
     userId,
     currentRole: '',
@@ -75,6 +75,12 @@ export async function loadThread(db: Db, threadId: string): Promise<LoadedThread
     .executeTakeFirst();
   if (!t) return null;
   return { authorId: t.author_id, question: { title: t.title, body: t.body_md, tags: t.tags } };
+}
+
+/** Whom a question's matches are ranked for: its author's profile, or the question alone. */
+export async function askerOfThread(db: Db, thread: LoadedThread): Promise<AskerInput> {
+  const profile = thread.authorId ? await loadAsker(db, thread.authorId) : null;
+  return profile ?? questionOnlyAsker(thread.authorId ?? '00000000-0000-0000-0000-000000000000');
 }
 
 export async function matchesForAsker(
@@ -119,9 +125,7 @@ export async function matchesForThread(
   const thread = await loadThread(db, opts.threadId);
   if (!thread) return null;
   const authorId = thread.authorId;
-  const asker =
-    (authorId ? await loadAsker(db, authorId) : null) ??
-    questionOnlyAsker(authorId ?? '00000000-0000-0000-0000-000000000000');
+  const asker = await askerOfThread(db, thread);
   const now = opts.now ?? new Date();
   const items = await rankMentors(db, {
     asker,

@@ -5,6 +5,10 @@ import { decodeCursor, encodeCursor } from '../lib/cursor';
 
 type After = readonly [string, string];
 
+/** Microsecond-precise sort key for keyset cursors (a JS Date keeps only milliseconds). */
+export const microKey = (column: string) =>
+  sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 /** The (time, id) a keyset cursor carries; a forged one is a 400 here, not a SQL error later. */
 export function afterKey(cursor: string | undefined): After | undefined {
   const after = decodeCursor<[string, string]>(cursor, ['string', 'string']);

@@ -2,13 +2,9 @@ import { sql, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Db } from '../db';
 import type { DB } from '../db/types';
 import { recordMentorResponse } from '../matching/seats';
-import { newestFirst } from './paging';
+import { microKey, newestFirst } from './paging';
 
 export type Tx = Transaction<DB>;
-
-/** Microsecond-precise sort key for keyset cursors (a JS Date keeps only milliseconds). */
-const microKey = (column: string) =>
-  sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export function findUserWithMentor(db: Db, handle: string) {
   return db

@@ -37,13 +37,12 @@ async function notifyMatchingMentors(
   const thread = await db
     .selectFrom('threads as t')
     .leftJoin('users as u', 'u.id', 't.author_id')
-    .select(['t.title', 't.author_id', 'u.handle', 'u.display_name'])
+    .select(['t.title', 'u.handle', 'u.display_name'])
     .where('t.id', '=', threadId)
     .executeTakeFirst();
   if (!thread) return { notified: [] };
-  const picks = (await pickMentorsToNotify(db, threadId, max, now)).filter(
-    (p) => p.mentorId !== thread.author_id,
-  );
+  // The engine never ranks the asker (findCandidates excludes them), so no filter here.
+  const picks = await pickMentorsToNotify(db, threadId, max, now);
   await notify(
     db,
     picks.map((p) => ({

@@ -73,15 +73,3 @@ export async function markRead(
     .$if('ids' in which, (q) => q.where('id', 'in', (which as { ids: string[] }).ids))
     .execute();
 }
-
-/** Notifications of one kind a user got since a moment (daily caps). */
-export async function countSince(db: Db, userId: string, kind: string, since: Date) {
-  const row = await db
-    .selectFrom('notifications')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('user_id', '=', userId)
-    .where('kind', '=', kind)
-    .where('created_at', '>', since)
-    .executeTakeFirstOrThrow();
-  return row.n;
-}

@@ -2,6 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db';
 import type { AskerProfiles, MentorProfiles } from '../db/types';
+import { microKey, newestFirst } from '../mentorships/paging';
 
 export type AskerRow =
   Awaited<ReturnType<typeof findProfileRow>> extends infer R
@@ -117,9 +118,7 @@ export function mentorRows(db: Db) {
       'u.display_name',
       'u.last_active_at',
       // Microsecond precision, so the cursor neither skips nor repeats rows (Date keeps ms).
-      sql<string>`to_char(u.last_active_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
-        'active_key',
-      ),
+      microKey('u.last_active_at').as('active_key'),
       'm.headline',
       'm.role_before',
       'm.role_now',
@@ -143,14 +142,7 @@ export function listMentors(
     .select(['m.company_type_after', 'm.focus'])
     .$if(!!opts.path, (q) => q.where('m.path_taken', '=', opts.path!))
     .$if(!!opts.available, (q) => q.where('m.capacity', '>', 0))
-    .$if(!!opts.after, (q) =>
-      q.where(
-        sql<boolean>`(u.last_active_at, u.id) < (${opts.after![0]}::timestamptz, ${opts.after![1]}::uuid)`,
-      ),
-    )
-    .orderBy('u.last_active_at', 'desc')
-    .orderBy('u.id', 'desc')
-    .limit(opts.limit)
+    .$call((q) => newestFirst(q, 'u.last_active_at', 'u.id', opts))
     .execute();
 }
 export type MentorListRow = Awaited<ReturnType<typeof listMentors>>[number];

@@ -11,8 +11,8 @@ import {
 import type { Page } from '../../shared/api/threads';
 import type { Viewer } from '../auth/viewer';
 import type { Db } from '../db';
-import { invalid, notFound } from '../http/errors';
-import { decodeCursor, encodeCursor } from '../lib/cursor';
+import { notFound } from '../http/errors';
+import { afterKey, pageOf } from '../mentorships/paging';
 import { assertNotDeleted } from './policy';
 import { presentMentorSummary, presentMyProfile, presentPublicProfile } from './presenter';
 import * as q from './queries';
@@ -67,19 +67,11 @@ export async function removeMentor(db: Db, viewer: Viewer): Promise<void> {
 }
 
 export async function listMentorPage(db: Db, query: MentorListQuery): Promise<Page<MentorSummary>> {
-  const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
-  if (after && (Number.isNaN(Date.parse(after[0])) || !/^[0-9a-f-]{36}$/i.test(after[1])))
-    throw invalid('cursor', 'is not a cursor this server gave out');
   const rows = await q.listMentors(db, {
     limit: query.limit + 1,
     path: query.path,
     available: query.available === 'true',
-    after,
+    after: afterKey(query.cursor),
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(presentMentorSummary),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.active_key, last.id]) : null,
-  };
+  return pageOf(rows, query.limit, (r) => r.active_key, presentMentorSummary);
 }
