@@ -10,10 +10,7 @@ import { alreadyRegisteredMessage, resetPasswordMessage, verifyEmailMessage } fr
 import { hashPassword } from './password';
 import { endSessionsOf, findUserByEmail, handleTaken } from './queries';
 import { consumeToken, issueToken } from './tokens';
-
-const isUniqueViolation = (err: unknown, index: string) =>
-  (err as { code?: string; constraint?: string }).code === '23505' &&
-  (err as { constraint?: string }).constraint === index;
+import { isUniqueViolation } from '../db/errors';
 
 async function sendVerification(
   ctx: AppContext,

@@ -79,10 +79,6 @@ export async function checkPostRate(trx: Trx, author: Author, config: Limits): P
   );
 }
 
-export function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string } | null)?.code === '23505';
-}
-
 /** Posting counts as being around (profiles sort mentors by it). */
 export async function touchLastActive(trx: Trx, userId: string): Promise<void> {
   await trx

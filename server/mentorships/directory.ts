@@ -7,7 +7,7 @@ import { invalid } from '../http/errors';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { cardRows, presentCard } from './cards';
 import { matchesForAsker } from './match-source';
-import { afterKey, newestFirst, pageOf } from './paging';
+import { afterKey, newestFirst, pageOf } from '../lib/paging';
 import { fitOf } from './panel';
 
 /** A ranked list is computed whole, then paged by position; this bounds the work. */

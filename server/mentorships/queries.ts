@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Db } from '../db';
 import type { DB } from '../db/types';
 import { recordMentorResponse } from '../matching/seats';
-import { microKey, newestFirst } from './paging';
+import { microKey, newestFirst } from '../lib/paging';
 
 export type Tx = Transaction<DB>;
 

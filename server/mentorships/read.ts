@@ -10,7 +10,7 @@ import { MESSAGE_MAX, MESSAGE_MIN } from '../../shared/api/mentorships';
 import type { Page } from '../../shared/api/threads';
 import type { Viewer } from '../auth/viewer';
 import type { AppContext } from '../context';
-import { afterKey, pageOf } from './paging';
+import { afterKey, pageOf } from '../lib/paging';
 import { ownRow } from './policy';
 import { presentMentorship, presentRequest, presentRequestDetail } from './presenter';
 import * as q from './queries';

@@ -11,15 +11,12 @@ import { mailTo, type Links } from './mail';
 import { ownRow } from './policy';
 import { presentMentorship, presentRequest } from './presenter';
 import * as q from './queries';
+import { isUniqueViolation } from '../db/errors';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 const conflict = (message: string, field?: string) => new AppError('conflict', message, field);
-
-const isUniqueViolation = (err: unknown, index: string) =>
-  (err as { code?: string }).code === '23505' &&
-  (err as { constraint?: string }).constraint === index;
 
 /**
  * An asker asks a mentor. Checks, in order, with a message that names the problem: the mentor

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { auditQuery, AuditPage, queueQuery, QueuePage } from '../../shared/api/moderation';
 import type { AppContext } from '../context';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
-import { pageOf } from '../mentorships/paging';
+import { pageOf } from '../lib/paging';
 import { presentAudit, presentQueueItem } from './presenter';
 import { listAudit, listQueue } from './queries';
 

@@ -2,7 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db';
 import type { AskerProfiles, MentorProfiles } from '../db/types';
-import { microKey, newestFirst } from '../mentorships/paging';
+import { microKey, newestFirst } from '../lib/paging';
 
 export type AskerRow =
   Awaited<ReturnType<typeof findProfileRow>> extends infer R

@@ -12,7 +12,7 @@ import type { Page } from '../../shared/api/threads';
 import type { Viewer } from '../auth/viewer';
 import type { Db } from '../db';
 import { notFound } from '../http/errors';
-import { afterKey, pageOf } from '../mentorships/paging';
+import { afterKey, pageOf } from '../lib/paging';
 import { assertNotDeleted } from './policy';
 import { presentMentorSummary, presentMyProfile, presentPublicProfile } from './presenter';
 import * as q from './queries';

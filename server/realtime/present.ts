@@ -5,7 +5,8 @@ import type { PolicyContext } from '../forum/policy';
 import { notFound } from '../http/errors';
 import { listReplies } from '../replies/queries';
 import { presentReply } from '../replies/tree';
-import { presentThread, threadFacts } from '../threads/presenter';
+import { threadFactsOf } from '../forum/posting';
+import { presentThread } from '../threads/presenter';
 import { findThread } from '../threads/thread-queries';
 import { publicThread, type PublicThread } from './public';
 
@@ -35,7 +36,7 @@ export async function replyForEvent(
   const childCount = rows.filter((r) => r.parent_id === replyId && !r.deleted_at).length;
   return presentReply(
     row,
-    { threadId, thread: threadFacts(thread), policy: anonymous(ctx) },
+    { threadId, thread: threadFactsOf(thread), policy: anonymous(ctx) },
     childCount,
     0,
   );

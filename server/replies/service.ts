@@ -3,7 +3,8 @@ import type { CreateReplyInput, HelpfulResult } from '../../shared/api/threads';
 import { renderMarkdown } from '../../shared/markdown';
 import { isModerator, type Viewer } from '../auth/viewer';
 import type { AppContext } from '../context';
-import { checkPostRate, isUniqueViolation, touchLastActive, type Trx } from '../forum/author';
+import { isUniqueViolation } from '../db/errors';
+import { checkPostRate, touchLastActive, type Trx } from '../forum/author';
 import { assertCanDelete, assertCanEdit } from '../forum/policy';
 import {
   auditIfModerating,

@@ -63,9 +63,6 @@ export function stateOf(row: { deleted_at: Date | null; hidden_at: Date | null }
   return row.deleted_at ? 'deleted' : row.hidden_at ? 'hidden' : 'visible';
 }
 
-/** Kept for server/realtime/present.ts; the facts themselves come from forum/posting. */
-export const threadFacts = (row: ThreadRow) => threadFactsOf(row);
-
 export function presentThread(row: ThreadRow, policy: PolicyContext): ThreadDetail['thread'] {
   const state = stateOf(row);
   const mod = isModerator(policy.viewer);

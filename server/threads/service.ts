@@ -3,7 +3,8 @@ import { TREE_DEPTH_LIMIT } from '../../shared/api/threads';
 import { renderMarkdown } from '../../shared/markdown';
 import type { Viewer } from '../auth/viewer';
 import type { AppContext } from '../context';
-import { checkPostRate, isUniqueViolation, touchLastActive, type Trx } from '../forum/author';
+import { isUniqueViolation } from '../db/errors';
+import { checkPostRate, touchLastActive, type Trx } from '../forum/author';
 import {
   assertCanDelete,
   assertCanEdit,
