@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   TITLE_MAX,
   TITLE_MIN,
@@ -8,14 +8,12 @@ import {
   type ThreadDetail,
 } from '../../../shared/api/threads';
 import { EarlierPostLink, ErrorAlert } from '../components/forum/errors';
-import { threadPath, sendJson } from '../components/forum/forum-api';
+import { signInHref, threadPath, sendJson } from '../components/forum/forum-api';
 import { toTagSlug } from '../components/forum/TagPicker';
 import { ThreadFields, type ThreadDraft } from '../components/forum/ThreadFields';
 import { useDraft } from '../components/forum/useDraft';
 import { ApiError } from '../lib/api';
 import { useSession } from '../lib/session';
-import { Link } from 'react-router';
-import { signInHref } from '../components/forum/forum-api';
 
 /** /ask — title, body with preview, tags with suggestions. The draft outlives a failed send. */
 export function AskPage() {
@@ -30,8 +28,7 @@ export function AskPage() {
   // /ask?tag=x (from a tag page) pre-fills the tag once.
   const preset = toTagSlug(params.get('tag') ?? '');
   useEffect(() => {
-    if (preset && !draft.tags.includes(preset) && draft.tags.length === 0)
-      update({ tags: [preset] });
+    if (preset && draft.tags.length === 0) update({ tags: [preset] });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [preset]);
   useEffect(() => {

@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { DirectoryPage } from '../../../shared/api/mentorships';
+import { mentorshipKeys } from '../components/mentorship/api';
 import { MatchReasons } from '../components/mentorship/MatchReasons';
 import { MentorFilters } from '../components/mentorship/MentorFilters';
 import { MentorSummaryCard } from '../components/mentorship/MentorSummaryCard';
@@ -34,7 +35,7 @@ export function MentorsPage() {
   }, [params]);
 
   const list = useInfiniteQuery({
-    queryKey: ['mentorships', 'directory', query, viewer?.id ?? null],
+    queryKey: mentorshipKeys.directory(query, viewer?.id ?? null),
     queryFn: ({ pageParam }) =>
       apiFetch<DirectoryPage>(
         `/api/mentor-directory?${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,

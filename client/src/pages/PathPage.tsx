@@ -3,9 +3,8 @@ import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PathDetail } from '../../../shared/api/paths';
 import { MonthsChart } from '../components/mentorship/MonthsChart';
+import { plural } from '../components/profile/labels';
 import { ApiError, apiFetch } from '../lib/api';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** /paths/:pathId — one path, aggregated from the switch stories of the mentors who took it. */
 export function PathPage() {

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { pathHref, type PathSummary } from '../../../shared/api/paths';
+import { plural } from '../components/profile/labels';
 import { apiFetch } from '../lib/api';
 
 /** /paths — every career path into PM, with how many mentors took it and how long it took. */
@@ -44,13 +45,8 @@ export function PathsPage() {
               <p>
                 {p.mentorCount === 0
                   ? 'No mentor has shared this path yet.'
-                  : `${p.mentorCount} ${p.mentorCount === 1 ? 'mentor' : 'mentors'} took it`}
-                {p.medianMonths !== null && (
-                  <>
-                    {' '}
-                    · typically {p.medianMonths} {p.medianMonths === 1 ? 'month' : 'months'}
-                  </>
-                )}
+                  : `${plural(p.mentorCount, 'mentor')} took it`}
+                {p.medianMonths !== null && <> · typically {plural(p.medianMonths, 'month')}</>}
               </p>
             </li>
           ))}

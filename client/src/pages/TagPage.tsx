@@ -1,22 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, useParams } from 'react-router';
-import type { TagSuggestion } from '../../../shared/api/threads';
-import { forumKeys } from '../components/forum/forum-api';
+import { tagsQuery } from '../components/forum/forum-api';
 import { TagFilter } from '../components/forum/TagFilter';
 import { ThreadFeed } from '../components/forum/ThreadFeed';
-import { apiFetch } from '../lib/api';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** /t/:tag — the front page for one tag. */
 export function TagPage() {
   const { tag = '', replyId } = useParams();
-  const info = useQuery({
-    queryKey: forumKeys.tags(tag),
-    queryFn: () => apiFetch<TagSuggestion[]>(`/api/tags?q=${encodeURIComponent(tag)}`),
-    staleTime: 60_000,
-    enabled: !UUID.test(tag),
-  });
+  const info = useQuery({ ...tagsQuery(tag), enabled: !UUID.test(tag) });
   // Early links pointed at /t/<threadId>[/r/<replyId>]; threads live at /q/ now.
   if (UUID.test(tag)) return <Navigate replace to={`/q/${tag}${replyId ? `/r/${replyId}` : ''}`} />;
   const count = info.data?.find((t) => t.slug === tag)?.threadCount;

@@ -1,9 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { TagSuggestion } from '../../../../shared/api/threads';
-import { apiFetch } from '../../lib/api';
-import { forumKeys, tagPath } from './forum-api';
+import { tagPath, tagsQuery } from './forum-api';
 import { toTagSlug } from './TagPicker';
 
 /** "Filter by tag": popular tags as links, plus a field with suggestions for the rest. */
@@ -13,17 +11,8 @@ export function TagFilter({ current }: { current?: string }) {
   const [params] = useSearchParams();
   const [text, setText] = useState('');
   const q = toTagSlug(text);
-  const popular = useQuery({
-    queryKey: forumKeys.tags(''),
-    queryFn: () => apiFetch<TagSuggestion[]>('/api/tags?q='),
-    staleTime: 60_000,
-  });
-  const typed = useQuery({
-    queryKey: forumKeys.tags(q),
-    queryFn: () => apiFetch<TagSuggestion[]>(`/api/tags?q=${encodeURIComponent(q)}`),
-    staleTime: 60_000,
-    enabled: q.length > 0,
-  });
+  const popular = useQuery(tagsQuery(''));
+  const typed = useQuery({ ...tagsQuery(q), enabled: q.length > 0 });
   const keep = params.toString() ? `?${params}` : '';
 
   return (

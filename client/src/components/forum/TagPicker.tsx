@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
-import { TAGS_MAX, type TagSuggestion } from '../../../../shared/api/threads';
-import { apiFetch } from '../../lib/api';
+import { TAGS_MAX } from '../../../../shared/api/threads';
 import { FieldError } from './errors';
-import { forumKeys } from './forum-api';
+import { tagsQuery } from './forum-api';
 
 /** Typed text → a tag slug, the way the server will read it. */
 export function toTagSlug(text: string): string {
@@ -41,12 +40,7 @@ export function TagPicker({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const q = useDebounced(toTagSlug(text), 150);
-  const suggestions = useQuery({
-    queryKey: forumKeys.tags(q),
-    queryFn: () => apiFetch<TagSuggestion[]>(`/api/tags?q=${encodeURIComponent(q)}`),
-    staleTime: 60_000,
-    enabled: open,
-  });
+  const suggestions = useQuery({ ...tagsQuery(q), enabled: open });
   const options = (suggestions.data ?? []).filter((s) => !value.includes(s.slug)).slice(0, 8);
   const full = value.length >= TAGS_MAX;
 

@@ -1,7 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type {
   ReplySort,
+  TagSuggestion,
   ThreadDetail,
   ThreadSort,
   TopPeriod,
@@ -21,6 +22,14 @@ export const forumKeys = {
   tags: (q: string) => ['tags', q] as const,
   modQueue: ['moderation', 'queue'] as const,
 };
+
+/** Tag suggestions for typed text ('' = the popular tags); they change slowly. */
+export const tagsQuery = (q: string) =>
+  queryOptions({
+    queryKey: forumKeys.tags(q),
+    queryFn: () => apiFetch<TagSuggestion[]>(`/api/tags?q=${encodeURIComponent(q)}`),
+    staleTime: 60_000,
+  });
 
 export function slugify(title: string): string {
   return title

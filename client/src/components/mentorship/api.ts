@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateRequestInput,
   DeclineInput,
-  DirectoryPage,
   EndInput,
   MentorshipItem,
   MentorshipOverview,
@@ -17,7 +16,10 @@ export const mentorshipKeys = {
   overview: ['mentorships', 'overview'] as const,
   history: (box: string) => ['mentorships', 'history', box] as const,
   panel: (threadId: string) => ['mentorships', 'panel', threadId] as const,
-  directory: (query: string) => ['mentorships', 'directory', query] as const,
+  directories: ['mentorships', 'directory'] as const,
+  // Ranking depends on who asks, so each viewer gets their own cached pages.
+  directory: (query: string, viewerId: string | null) =>
+    ['mentorships', 'directory', query, viewerId] as const,
 };
 
 const post = <T>(path: string, body?: unknown) =>
@@ -27,14 +29,6 @@ export function useThreadPanel(threadId: string) {
   return useQuery({
     queryKey: mentorshipKeys.panel(threadId),
     queryFn: () => apiFetch<ThreadMentorPanel>(`/api/thread-mentors/${threadId}`),
-  });
-}
-
-export function useDirectory(query: string) {
-  return useQuery({
-    queryKey: mentorshipKeys.directory(query),
-    queryFn: () => apiFetch<DirectoryPage>(`/api/mentor-directory?${query}`),
-    placeholderData: (previous) => previous,
   });
 }
 

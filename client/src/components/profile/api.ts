@@ -8,6 +8,7 @@ import type {
 } from '../../../../shared/api/profiles';
 import { apiFetch } from '../../lib/api';
 import { sessionKey } from '../../lib/session';
+import { mentorshipKeys } from '../mentorship/api';
 
 export const profileKeys = {
   me: ['profile', 'me'] as const,
@@ -56,7 +57,7 @@ export function useSaveProfile<K extends Write['kind']>(kind: K) {
     onSuccess: (profile) => {
       client.setQueryData(profileKeys.me, profile);
       void client.invalidateQueries({ queryKey: profileKeys.public(profile.user.handle) });
-      void client.invalidateQueries({ queryKey: ['mentors'] });
+      void client.invalidateQueries({ queryKey: mentorshipKeys.directories });
       // The header shows the display name from the session.
       if (kind === 'basics') void client.invalidateQueries({ queryKey: sessionKey });
     },
@@ -70,7 +71,7 @@ export function useRemoveProfile(kind: 'asker' | 'mentor') {
     onSuccess: () => {
       client.setQueryData<MyProfile>(profileKeys.me, (old) => old && { ...old, [kind]: null });
       void client.invalidateQueries({ queryKey: ['profile', 'public'] });
-      void client.invalidateQueries({ queryKey: ['mentors'] });
+      void client.invalidateQueries({ queryKey: mentorshipKeys.directories });
     },
   });
 }
