@@ -6,14 +6,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * A small in-process cache of finished JSON responses, for reads that are the same for
  * every reader (thread lists; a thread as an anonymous reader sees it). Bounded (LRU),
  * time-limited, and single-flight: when many requests miss the same key at once, one
- * computes and the others wait for it. A value may carry a `version` (e.g. the thread's
- * updated_at) that the caller checks against the database, so correctness never rests on
- * the TTL alone. Several instances each keep their own; nothing here must be shared.
+ * computes and the others wait for it. A TTL of 0 turns it off. Several instances each keep
+ * their own; writes in this process empty it (server/forum/read-cache.ts).
  */
 export interface CachedJson {
   body: string;
   etag: string;
-  version: string;
   expires: number;
   /** Compressed once each, on the first request that accepts the encoding. */
   gzip?: Buffer;
@@ -29,15 +27,11 @@ export class JsonCache {
     private readonly maxEntries = 500,
   ) {}
 
-  get enabled(): boolean {
-    return this.ttlMs > 0;
-  }
-
-  /** The cached value when still fresh and (if given) of the same version. */
-  peek(key: string, version?: string): CachedJson | undefined {
+  /** The cached value while still fresh. */
+  peek(key: string): CachedJson | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
-    if (hit.expires < Date.now() || (version !== undefined && hit.version !== version)) {
+    if (hit.expires <= Date.now()) {
       this.entries.delete(key);
       return undefined;
     }
@@ -47,39 +41,38 @@ export class JsonCache {
     return hit;
   }
 
-  async getOrCompute(
-    key: string,
-    version: string,
-    compute: () => Promise<unknown>,
-  ): Promise<CachedJson> {
-    const hit = this.peek(key, version);
+  async getOrCompute(key: string, compute: () => Promise<unknown>): Promise<CachedJson> {
+    const hit = this.peek(key);
     if (hit) return hit;
-    // Keyed by version too: a computation started for an older version must not answer a
-    // request that already saw a newer one.
-    const flightKey = `${key}\u0000${version}`;
-    const pending = this.inflight.get(flightKey);
+    const pending = this.inflight.get(key);
     if (pending) return pending;
     const p = (async () => {
       const body = JSON.stringify(await compute());
       const entry: CachedJson = {
         body,
         etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-        version,
         expires: Date.now() + this.ttlMs,
       };
-      if (this.enabled) {
-        this.entries.set(key, entry);
-        if (this.entries.size > this.maxEntries)
-          this.entries.delete(this.entries.keys().next().value!);
-      }
+      this.remember(key, entry);
       return entry;
     })();
-    this.inflight.set(flightKey, p);
+    this.inflight.set(key, p);
     try {
       return await p;
     } finally {
-      this.inflight.delete(flightKey);
+      this.inflight.delete(key);
     }
+  }
+
+  /**
+   * Keeps an entry — made here or by another cache — until its own expiry; an expired one
+   * (a cache with TTL 0) is not kept. Oldest entries go first past `maxEntries`.
+   */
+  remember(key: string, entry: CachedJson): void {
+    if (entry.expires <= Date.now()) return;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
   clear(): void {

@@ -30,7 +30,7 @@ export function threadRoutes(ctx: AppContext): Router {
   router.get('/threads', async (req, res) => {
     const query = parse(threadListQuery, req.query);
     const key = [query.sort, query.period, query.tag, query.cursor, query.limit].join('|');
-    const entry = await forumCaches(ctx).lists.getOrCompute(key, '', () => listThreads(ctx, query));
+    const entry = await forumCaches(ctx).lists.getOrCompute(key, () => listThreads(ctx, query));
     anonymousCache(ctx).remember(req.originalUrl, entry); // lists are the same for everyone
     sendCachedJson(req, res, entry);
   });
@@ -52,7 +52,7 @@ export function threadRoutes(ctx: AppContext): Router {
       res.json(await getThreadDetail(ctx, viewer, id, sort));
       return;
     }
-    const entry = await forumCaches(ctx).threads.getOrCompute(`${id}|${sort}`, '', () =>
+    const entry = await forumCaches(ctx).threads.getOrCompute(`${id}|${sort}`, () =>
       getThreadDetail(ctx, null, id, sort),
     );
     anonymousCache(ctx).remember(req.originalUrl, entry);
