@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -46,6 +47,11 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
       return log;
     },
   });
+
+  // brotli or gzip for every response over 1 KB the client accepts (q-values honoured,
+  // `identity` and `br;q=0` too). Bodies already encoded — the read caches' (json-cache.ts)
+  // and pre-compressed assets — pass through untouched.
+  app.use(compression({ threshold: 1024 }));
 
   const api = express.Router();
   api.use(authMiddleware(ctx)); // origin check, session, Passport, CSRF: before everything

@@ -21,6 +21,8 @@ export interface CachedJson {
 export class JsonCache {
   private entries = new Map<string, CachedJson>();
   private inflight = new Map<string, Promise<CachedJson>>();
+  /** Bumped by clear(): a computation that began before a write must not be kept after it. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -46,6 +48,7 @@ export class JsonCache {
     if (hit) return hit;
     const pending = this.inflight.get(key);
     if (pending) return pending;
+    const generation = this.generation;
     const p = (async () => {
       const body = JSON.stringify(await compute());
       const entry: CachedJson = {
@@ -53,14 +56,18 @@ export class JsonCache {
         etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
         expires: Date.now() + this.ttlMs,
       };
-      this.remember(key, entry);
+      // Read before a write that has since emptied the cache: serve it to those who asked
+      // meanwhile, but keep nothing — the writer's next read must see their write.
+      // (expires 0: no other cache will keep it either).
+      if (generation === this.generation) this.remember(key, entry);
+      else entry.expires = 0;
       return entry;
     })();
     this.inflight.set(key, p);
     try {
       return await p;
     } finally {
-      this.inflight.delete(key);
+      if (this.inflight.get(key) === p) this.inflight.delete(key);
     }
   }
 
@@ -76,7 +83,9 @@ export class JsonCache {
   }
 
   clear(): void {
+    this.generation++;
     this.entries.clear();
+    this.inflight.clear();
   }
 }
 
