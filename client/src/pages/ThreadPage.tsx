@@ -1,11 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import {
-  replySorts,
-  type ReplySort,
-  type ReplySubtree,
-} from '../../../shared/api/threads';
+import { replySorts, type ReplySort, type ReplySubtree } from '../../../shared/api/threads';
 import { DeleteDialog } from '../components/forum/DeleteDialog';
 import { ErrorAlert, Loading } from '../components/forum/errors';
 import { FlagDialog } from '../components/forum/FlagDialog';
