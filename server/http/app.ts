@@ -15,6 +15,7 @@ import { devMailRoutes } from '../mail/dev-routes';
 import { profileRoutes } from '../profiles/routes';
 import { forumRoutes } from '../forum/routes';
 import { errorHandler } from './error-handler';
+import { hashedAssets } from './static-files';
 import { AppError } from './errors';
 
 declare module 'express-serve-static-core' {
@@ -73,10 +74,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
 
   if (opts.clientDir && existsSync(path.join(opts.clientDir, 'index.html'))) {
     const indexFile = path.join(opts.clientDir, 'index.html');
-    app.use(
-      '/assets',
-      express.static(path.join(opts.clientDir, 'assets'), { immutable: true, maxAge: '1y' }),
-    );
+    app.use('/assets', ...hashedAssets(path.join(opts.clientDir, 'assets')));
     app.use(express.static(opts.clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes: any other GET that wants HTML gets the app shell.
     app.get(/.*/, (req, res, next) => {

@@ -32,20 +32,33 @@ export class JsonCache {
   /** The cached value while still fresh. */
   peek(key: string): CachedJson | undefined {
     const hit = this.entries.get(key);
-    if (!hit) return undefined;
-    if (hit.expires <= Date.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
+    if (!hit || hit.expires <= Date.now()) return undefined;
     // Re-insert: Map order is our LRU order.
     this.entries.delete(key);
     this.entries.set(key, hit);
     return hit;
   }
 
+  /**
+   * The fresh value; else, for one more TTL after expiry, the previous value while a single
+   * background computation replaces it (stale-while-revalidate: a 300-reply thread takes
+   * ~20 ms of event loop to rebuild, and every reader waiting for it showed up in the p99);
+   * else computed now. A write's clear() drops entries outright, so nobody is served a body
+   * from before their own write in this process.
+   */
   async getOrCompute(key: string, compute: () => Promise<unknown>): Promise<CachedJson> {
     const hit = this.peek(key);
     if (hit) return hit;
+    const stale = this.entries.get(key);
+    if (stale && stale.expires + this.ttlMs > Date.now()) {
+      this.refresh(key, compute).catch(() => {}); // the next reader computes and sees the error
+      return stale;
+    }
+    if (stale) this.entries.delete(key);
+    return this.refresh(key, compute);
+  }
+
+  private async refresh(key: string, compute: () => Promise<unknown>): Promise<CachedJson> {
     const pending = this.inflight.get(key);
     if (pending) return pending;
     const generation = this.generation;
