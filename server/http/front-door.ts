@@ -40,7 +40,7 @@ export function frontDoor(ctx: AppContext, app: RequestListener): RequestListene
       // Public entries only (anonymous-cache.ts): the same for every reader, so a session
       // cookie changes nothing — members read the shared bodies at a visitor's speed.
       if (path!.startsWith('/api/')) {
-        const hit = anonymous.peek(url);
+        const hit = anonymous.peekOrStale(url);
         if (hit) {
           if (logger.isLevelEnabled('debug')) logWhenDone(logger, req, res);
           return sendCachedJson(req, res, hit);
