@@ -93,13 +93,6 @@ export interface Flags {
   thread_id: string;
 }
 
-export interface HnItems {
-  hn_id: Int8;
-  imported_at: Generated<Timestamp>;
-  reply_id: string | null;
-  thread_id: string;
-}
-
 export interface HnImportCheckpoints {
   records: Int8;
   source: string;
@@ -107,6 +100,13 @@ export interface HnImportCheckpoints {
 }
 
 export interface HnImportDirty {
+  thread_id: string;
+}
+
+export interface HnItems {
+  hn_id: Int8;
+  imported_at: Generated<Timestamp>;
+  reply_id: string | null;
   thread_id: string;
 }
 
