@@ -43,8 +43,9 @@ export default async function importBench(): Promise<Figure[]> {
 
     const started = performance.now();
     const { stdout } = await promisify(execFile)(
-      path.join(projectRoot, 'node_modules/.bin/tsx'),
-      ['scripts/import-hn.ts', file],
+      process.execPath,
+      // As `npm run import:hn` runs it (package.json), heap cap included.
+      ['--max-old-space-size=200', '--import', 'tsx', 'scripts/import-hn.ts', file],
       { cwd: projectRoot, env: { ...process.env, DATABASE_URL: importUrl, LOG_LEVEL: 'warn' } },
     ).catch((err: { code: number; stdout: string; stderr: string }) => {
       // Exit 2 = imported, some records skipped (the dump has deleted leaves on purpose).

@@ -4,6 +4,10 @@
  * The file may be a JSON array, JSON Lines or `Item(by='…', …)` records, optionally gzip;
  * the format is told from the content. Ctrl-C stops after the batch in flight; running the
  * same command again resumes, and nothing is imported twice.
+ *
+ * package.json runs it with --max-old-space-size=200: the importer holds about two batches,
+ * but V8 otherwise lets the heap grow lazily (349 MB RSS at 100,000 items, nothing leaked:
+ * capped at 160 MB it finished at 223 MB), and the budget is 300 MB at 1,000,000 items.
  */
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../server/config';

@@ -26,6 +26,8 @@ export interface ParsedItem {
   item: HnItem;
   /** Where the record is in the file: "line 4" (JSON Lines, records) or "item 12" (array). */
   where: string;
+  /** Markdown and HTML, rendered ahead (see renderItem). */
+  rendered?: { md: string; html: string };
 }
 
 /**

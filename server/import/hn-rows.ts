@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { renderMarkdown } from '../../shared/markdown';
 import type { Trx } from '../forum/author';
 import { hnHtmlToMarkdown } from './hn-html';
-import type { HnItem } from './hn-parse';
+import type { HnItem, ParsedItem } from './hn-parse';
 
 /**
  * Rows for one batch, column by column, written with one INSERT … SELECT FROM unnest(…)
@@ -54,12 +54,27 @@ function cols<const K extends string>(names: K[]): Record<K, unknown[]> {
 const at = (item: HnItem) => new Date((item.time ?? Date.now() / 1000) * 1000).toISOString();
 const points = (item: HnItem) => Math.max(item.score ?? 1, 1);
 
-export function storyRow(rows: Rows, item: HnItem, authorId: string | null, tag: string): string {
-  const parts = [
-    item.url ? `<${item.url.replace(/[<>\s]/g, encodeURIComponent)}>` : '',
-    item.text ? hnHtmlToMarkdown(item.text) : '',
-  ].filter(Boolean);
-  const body = item.deleted ? '' : parts.join('\n\n') || '(no text)';
+/**
+ * The item's markdown and sanitized HTML: the CPU-heavy part of an import, pure, so it is
+ * done while the previous batch is being written.
+ */
+export function renderItem(item: HnItem): { md: string; html: string } {
+  if (item.deleted) return { md: '', html: '' };
+  let md: string;
+  if (item.type === 'comment') md = hnHtmlToMarkdown(item.text ?? '');
+  else {
+    const parts = [
+      item.url ? `<${item.url.replace(/[<>\s]/g, encodeURIComponent)}>` : '',
+      item.text ? hnHtmlToMarkdown(item.text) : '',
+    ].filter(Boolean);
+    md = parts.join('\n\n') || '(no text)';
+  }
+  return { md, html: md ? renderMarkdown(md) : '' };
+}
+
+export function storyRow(rows: Rows, p: ParsedItem, authorId: string | null, tag: string): string {
+  const { item } = p;
+  const body = p.rendered ?? renderItem(item);
   // HN titles are plain text (the odd entity decoded), never markup.
   const title = (item.deleted ? '[deleted]' : decodeHTML(item.title ?? '').trim()).slice(0, 200);
   const id = randomUUID();
@@ -67,8 +82,8 @@ export function storyRow(rows: Rows, item: HnItem, authorId: string | null, tag:
   t.id.push(id);
   t.author_id.push(item.deleted ? null : authorId);
   t.title.push(title || `Hacker News item ${item.id}`);
-  t.body_md.push(body);
-  t.body_html.push(body ? renderMarkdown(body) : '');
+  t.body_md.push(body.md);
+  t.body_html.push(body.html);
   t.tags.push(`{${tag}}`);
   t.points.push(points(item));
   t.created_at.push(at(item));
@@ -90,12 +105,13 @@ export interface Placed {
 
 export function commentRow(
   rows: Rows,
-  item: HnItem,
+  p: ParsedItem,
   parent: Placed,
   num: string,
   authorId: string | null,
 ): Placed {
-  const body = item.deleted ? '' : hnHtmlToMarkdown(item.text ?? '');
+  const { item } = p;
+  const body = p.rendered ?? renderItem(item);
   const id = randomUUID();
   const path = parent.path + BigInt(num).toString(16).padStart(12, '0');
   const depth = parent.replyId ? parent.depth + 1 : 0;
@@ -107,8 +123,8 @@ export function commentRow(
   r.path.push(path);
   r.depth.push(depth);
   r.author_id.push(item.deleted ? null : authorId);
-  r.body_md.push(body);
-  r.body_html.push(body ? renderMarkdown(body) : '');
+  r.body_md.push(body.md);
+  r.body_html.push(body.html);
   r.points.push(points(item));
   r.created_at.push(at(item));
   r.deleted_at.push(item.deleted ? at(item) : null);

@@ -7,7 +7,7 @@ import type { Trx } from '../forum/author';
 import { recountTags } from '../threads/tags';
 import { MemberCache } from './hn-members';
 import { toHnItem, type HnItem, type ParsedItem } from './hn-parse';
-import { commentRow, Rows, storyRow, writeRows, type Placed } from './hn-rows';
+import { commentRow, renderItem, Rows, storyRow, writeRows, type Placed } from './hn-rows';
 import { openHnSource, type SourceEntry, type SourceFormat } from './hn-source';
 
 export interface ImportProblem {
@@ -129,43 +129,49 @@ export async function importHnEntries(
   const size = opts.batchSize ?? 2000;
   let batch: ParsedItem[] = [];
   let lastN = 0;
-  const flush = async () => {
+  const flush = async (items: ParsedItem[], upTo: number) => {
     await db.transaction().execute(async (trx) => {
-      await importBatch(trx, batch, opts.tag, members, report, problem);
+      await importBatch(trx, items, opts.tag, members, report, problem);
       if (opts.checkpoint)
         await trx
           .insertInto('hn_import_checkpoints')
-          .values({ source: opts.checkpoint, records: lastN })
+          .values({ source: opts.checkpoint, records: upTo })
           .onConflict((oc) =>
-            oc.column('source').doUpdateSet({ records: lastN, updated_at: sql`now()` }),
+            oc.column('source').doUpdateSet({ records: upTo, updated_at: sql`now()` }),
           )
           .execute();
     });
-    batch = [];
+    report.records = upTo - report.resumedAfter;
     report.members = members.created;
     opts.onBatch?.(report);
   };
 
+  // One batch is written while the next is read and rendered: the database and this
+  // process work at the same time. Batches still commit strictly one after another.
+  let inflight: Promise<void> | null = null;
   for await (const e of entries) {
     if (e.n <= report.resumedAfter) continue;
-    report.records++;
     lastN = e.n;
     if ('problem' in e) problem({ where: e.where, message: e.problem });
     else {
       const r = toHnItem(e.value);
       if ('problem' in r) problem({ where: e.where, message: r.problem });
-      else batch.push({ item: r.item, where: e.where });
+      else batch.push({ item: r.item, where: e.where, rendered: renderItem(r.item) });
     }
     if (batch.length >= size) {
-      await flush();
+      await inflight;
       if (opts.signal?.aborted) {
         report.interrupted = true;
         break;
       }
+      inflight = flush(batch, lastN);
+      inflight.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+      batch = [];
     }
   }
+  await inflight;
   if (!report.interrupted) {
-    await flush();
+    await flush(batch, lastN);
     // Done: forget the checkpoint, so a rerun reads the file again (and finds it imported).
     if (opts.checkpoint)
       await db.deleteFrom('hn_import_checkpoints').where('source', '=', opts.checkpoint).execute();
@@ -233,8 +239,9 @@ async function importBatch(
     else comments.push(p);
   }
   const authors = await authorsOf(trx, members, stories);
-  for (const { item } of stories) {
-    const threadId = storyRow(rows, item, authors.get(item.by ?? '') ?? null, tag);
+  for (const p of stories) {
+    const { item } = p;
+    const threadId = storyRow(rows, p, authors.get(item.by ?? '') ?? null, tag);
     placed.set(item.id, { threadId, replyId: null, path: '', depth: 0 });
     report.threads++;
   }
@@ -252,10 +259,11 @@ async function importBatch(
       comments = comments.filter((c) => !placed.has(c.item.parent!));
       const nums = await reserveNums(trx, ready.length);
       for (const [k, v] of await authorsOf(trx, members, ready)) authors.set(k, v);
-      ready.forEach(({ item }, i) => {
+      ready.forEach((p, i) => {
+        const { item } = p;
         const parent = placed.get(item.parent!)!;
         const author = authors.get(item.by ?? '') ?? null;
-        placed.set(item.id, commentRow(rows, item, parent, nums[i]!, author));
+        placed.set(item.id, commentRow(rows, p, parent, nums[i]!, author));
         newlyPlaced.push(item.id);
         report.replies++;
       });

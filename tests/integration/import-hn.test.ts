@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importHnFile, type ImportReport } from '../../server/import/hn';
 import { hnHtmlToMarkdown } from '../../server/import/hn-html';
 import { parseRecord } from '../../server/import/hn-record';
@@ -45,6 +45,7 @@ beforeAll(async () => {
   app = await startTestApp();
   tmp = await mkdtemp(path.join(tmpdir(), 'hn-import-'));
 });
+afterAll(() => rm(tmp, { recursive: true, force: true }));
 
 describe('HN HTML to markdown', () => {
   it('converts paragraphs, italics, links, code and entities', () => {
