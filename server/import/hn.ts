@@ -7,7 +7,8 @@ import type { Trx } from '../forum/author';
 import { recountTags } from '../threads/tags';
 import { MemberCache } from './hn-members';
 import { toHnItem, type HnItem, type ParsedItem } from './hn-parse';
-import { commentRow, renderItem, Rows, storyRow, writeRows, type Placed } from './hn-rows';
+import { BatchRenderer } from './hn-render';
+import { commentRow, Rows, storyRow, writeRows, type Placed } from './hn-rows';
 import { openHnSource, type SourceEntry, type SourceFormat } from './hn-source';
 
 export interface ImportProblem {
@@ -45,6 +46,8 @@ export interface ImportOptions {
   onBatch?: (report: ImportReport) => void;
   onProblem?: (p: ImportProblem) => void;
   /** Told what the file turned out to be, and how far reading has got (for a progress bar). */
+  /** Render on a worker thread (default); false renders inline. */
+  renderInWorker?: boolean;
   onOpen?: (s: {
     format: SourceFormat;
     gzip: boolean;
@@ -146,32 +149,46 @@ export async function importHnEntries(
     opts.onBatch?.(report);
   };
 
-  // One batch is written while the next is read and rendered: the database and this
-  // process work at the same time. Batches still commit strictly one after another.
+  // Three stages at once: this thread reads batch N+2 while the render worker renders N+1
+  // and the database writes N. Batches still commit strictly one after another.
+  const renderer = new BatchRenderer(opts.renderInWorker ?? true);
+  const start = (items: ParsedItem[], upTo: number) => {
+    const rendered = renderer.render(items.map((p) => p.item));
+    return async () => {
+      const out = await rendered;
+      items.forEach((p, i) => (p.rendered = out[i]));
+      await flush(items, upTo);
+    };
+  };
   let inflight: Promise<void> | null = null;
-  for await (const e of entries) {
-    if (e.n <= report.resumedAfter) continue;
-    lastN = e.n;
-    if ('problem' in e) problem({ where: e.where, message: e.problem });
-    else {
-      const r = toHnItem(e.value);
-      if ('problem' in r) problem({ where: e.where, message: r.problem });
-      else batch.push({ item: r.item, where: e.where, rendered: renderItem(r.item) });
-    }
-    if (batch.length >= size) {
-      await inflight;
-      if (opts.signal?.aborted) {
-        report.interrupted = true;
-        break;
+  try {
+    for await (const e of entries) {
+      if (e.n <= report.resumedAfter) continue;
+      lastN = e.n;
+      if ('problem' in e) problem({ where: e.where, message: e.problem });
+      else {
+        const r = toHnItem(e.value);
+        if ('problem' in r) problem({ where: e.where, message: r.problem });
+        else batch.push({ item: r.item, where: e.where });
       }
-      inflight = flush(batch, lastN);
-      inflight.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-      batch = [];
+      if (batch.length >= size) {
+        const job = start(batch, lastN);
+        batch = [];
+        await inflight;
+        if (opts.signal?.aborted) {
+          report.interrupted = true;
+          break;
+        }
+        inflight = job();
+        inflight.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+      }
     }
+    await inflight;
+    if (!report.interrupted) await start(batch, lastN)();
+  } finally {
+    await renderer.close();
   }
-  await inflight;
   if (!report.interrupted) {
-    await flush(batch, lastN);
     // Done: forget the checkpoint, so a rerun reads the file again (and finds it imported).
     if (opts.checkpoint)
       await db.deleteFrom('hn_import_checkpoints').where('source', '=', opts.checkpoint).execute();
