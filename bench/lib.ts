@@ -51,6 +51,15 @@ export function figure(opts: {
   return { ...opts, ratio, budget, pass };
 }
 
+/**
+ * The run's verdict: every budgeted figure that failed (report-only figures always pass) and
+ * the exit code `npm run bench` ends with — 1 when any failed, so a broken budget fails CI.
+ */
+export function verdict(figures: Figure[]): { failed: Figure[]; exitCode: 0 | 1 } {
+  const failed = figures.filter((f) => !f.pass);
+  return { failed, exitCode: failed.length ? 1 : 0 };
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fmt, type Figure } from './lib';
+import { fmt, verdict, type Figure } from './lib';
 
 const filter = process.argv[2];
 const dir = import.meta.dirname;
@@ -55,8 +55,11 @@ function printTable(figures: Figure[]): void {
   for (const r of rows) console.log(line(r));
 }
 
-const failed = all.filter((a) => !a.fig.pass);
+const { failed, exitCode } = verdict(all.map((a) => a.fig));
+const names = all.filter((a) => failed.includes(a.fig)).map((a) => `${a.bench}/${a.fig.name}`);
 console.log(
   `\n${all.length - failed.length} of ${all.length} figures within budget` +
-    (failed.length ? `; outside: ${failed.map((f) => `${f.bench}/${f.fig.name}`).join(', ')}` : ''),
+    (failed.length ? `; outside: ${names.join(', ')}` : ''),
 );
+// A failed budget (or a bench that did not run) fails the command; report-only figures never do.
+process.exitCode = exitCode;

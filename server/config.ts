@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -237,5 +238,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (cfg.CLUSTER === 'redis' && !cfg.REDIS_URL) {
     throw new ConfigError('Invalid configuration:\n  REDIS_URL: required when CLUSTER=redis');
   }
-  return { ...cfg, isProduction: cfg.NODE_ENV === 'production' };
+  return {
+    ...cfg,
+    SESSION_SECRET: cfg.SESSION_SECRET ?? testSessionSecret(cfg.NODE_ENV),
+    isProduction: cfg.NODE_ENV === 'production',
+  };
+}
+
+/** Public (it is in this repository): only ever used inside the test runner. */
+export const TEST_RUNNER_SESSION_SECRET = 'switchboard-test-session-secret-0123456789';
+
+/**
+ * NODE_ENV=test without SESSION_SECRET: the fixed secret only under the test runner itself
+ * (Vitest sets VITEST in its workers), so in-process apps accept each other's cookies. Any
+ * other start with NODE_ENV=test — a deployment that copied the value — gets a random secret,
+ * never the public one. Development keeps its random secret in DATA_DIR (server/auth/session.ts).
+ */
+function testSessionSecret(nodeEnv: string): string | undefined {
+  if (nodeEnv !== 'test') return undefined;
+  return process.env.VITEST ? TEST_RUNNER_SESSION_SECRET : randomBytes(32).toString('base64url');
 }

@@ -28,14 +28,13 @@ export const SESSION_COOKIE = 'sb.sid';
 const PgStore = connectPgSimple(session);
 
 /**
- * SESSION_SECRET when set (required in production). In development a random secret is kept in
- * DATA_DIR so a restart does not sign everyone out; tests use a fixed one so two app
- * instances on one database accept each other's cookies.
+ * SESSION_SECRET when set (required in production; under NODE_ENV=test server/config.ts fills
+ * it in). In development a random secret is kept in DATA_DIR so a restart does not sign
+ * everyone out.
  */
 function sessionSecret(ctx: AppContext): string {
   const { config } = ctx;
   if (config.SESSION_SECRET) return config.SESSION_SECRET;
-  if (config.NODE_ENV === 'test') return 'switchboard-test-session-secret-0123456789';
   const dir = path.resolve(projectRoot, config.DATA_DIR);
   const file = path.join(dir, 'session-secret');
   try {

@@ -10,6 +10,7 @@
  *   await nextEvent(socket, 'thread:event');
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import request from 'supertest';
@@ -50,8 +51,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     {
       cwd: projectRoot,
       env: {
-        ...process.env,
-        // test: the fixed session secret (instances accept each other's cookies), cheap argon2.
+        // Not the runner's VITEST: a server process starts as a deployment would (NODE_ENV=test
+        // alone gets a random session secret; startCluster gives its two a shared one).
+        ...withoutRunnerVars(process.env),
+        // test: cheap argon2.
         NODE_ENV: 'test',
         LOG_PRETTY: 'false',
         LOG_LEVEL: 'info',
@@ -93,6 +96,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   };
 }
 
+function withoutRunnerVars(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('VITEST')));
+}
+
 export interface Cluster {
   database: TestDatabase;
   a: ServerProcess;
@@ -112,6 +119,8 @@ export async function startCluster(
   const env = {
     DATABASE_URL: database.url,
     CLUSTER: opts.adapter,
+    // One secret for both, as a real deployment configures it: each accepts the other's cookies.
+    SESSION_SECRET: randomBytes(32).toString('hex'),
     ...(opts.adapter === 'redis'
       ? {
           REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',

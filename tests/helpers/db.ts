@@ -12,13 +12,25 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database of its own, copied from the run's template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export function createTestDatabase(): Promise<TestDatabase> {
+  return create(inject('templateDb'));
+}
+
+/**
+ * An EMPTY database (no migrations, no job-queue schema): what a first deployment starts on,
+ * so several instances starting at once must each migrate it, exactly once between them.
+ */
+export function createEmptyDatabase(): Promise<TestDatabase> {
+  return create('template0');
+}
+
+async function create(template: string): Promise<TestDatabase> {
   const adminUrl = inject('pgAdminUrl');
   const name = `sb_test_${inject('runId')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   } finally {
     await admin.end();
   }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/db/connect';
-import { createTestDatabase } from '../helpers/db';
+import { createEmptyDatabase } from '../helpers/db';
 
 function runMain(env: Record<string, string>) {
   const child = spawn(
@@ -29,7 +29,7 @@ describe('the server process', () => {
   });
 
   it('starts on DATABASE_URL, serves, and stops cleanly with exit 0 on SIGTERM', async () => {
-    const database = await createTestDatabase();
+    const database = await createEmptyDatabase();
     await database.destroy();
     const run = runMain({
       DATABASE_URL: database.url,

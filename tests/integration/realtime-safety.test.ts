@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as ioClient } from 'socket.io-client';
 import { z } from 'zod';
+import { pruneThreadEvents } from '../../server/realtime/replay';
 import { handle } from '../../server/realtime/guard';
 import type { IoSocket } from '../../server/realtime/types';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createUser, signIn, type Client } from '../helpers/auth';
 import { ask, collect, connectSocket, eventually, roomyEnv } from '../helpers/cluster';
-import { postThread } from './forum-helpers';
+import { postReply, postThread } from './forum-helpers';
 
 /** Flooding, oversized messages, failing handlers, typing — one instance. */
 let app: TestApp;
@@ -182,5 +184,61 @@ describe('presence on one instance', () => {
     tab1.disconnect();
     tab2.disconnect();
     await eventually(() => expect(updates.at(-1)).toEqual({ threadId: id, reading: 1 }));
+  });
+});
+
+describe('the Socket.IO handshake', () => {
+  const handshake = (origin: string, cookie: string) =>
+    new Promise<'connected' | string>((resolve) => {
+      const socket = ioClient(app.url, {
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { origin, cookie },
+      });
+      socket.once('connect', () => {
+        socket.disconnect();
+        resolve('connected');
+      });
+      socket.once('connect_error', (err) => resolve(err.message));
+    });
+
+  it('refuses a socket opened from another site, even with a member’s cookie', async () => {
+    expect(await handshake('https://evil.example', maya.cookie)).not.toBe('connected');
+    expect(await handshake(app.url.replace('127.0.0.1', 'localhost'), maya.cookie)).not.toBe(
+      'connected',
+    );
+    // The same page's own origin connects.
+    expect(await handshake(app.url, maya.cookie)).toBe('connected');
+  });
+});
+
+describe('thread-event pruning', () => {
+  it('drops events past the retention; a reader that far behind is told to refetch', async () => {
+    const id = (await postThread(maya)).thread.id;
+    for (const body of ['First reply, soon old.', 'Second reply, soon old.', 'Third, recent.'])
+      await postReply(maya, id, { body });
+    await app.ctx.db
+      .updateTable('thread_events')
+      .set({ created_at: new Date(Date.now() - 49 * 3_600_000) })
+      .where('thread_id', '=', id)
+      .where('seq', '<=', '2')
+      .execute();
+    expect(await pruneThreadEvents(app.ctx.db, 48)).toBeGreaterThanOrEqual(2);
+    const kept = await app.ctx.db
+      .selectFrom('thread_events')
+      .select('seq')
+      .where('thread_id', '=', id)
+      .execute();
+    expect(kept.map((e) => Number(e.seq))).toEqual([3]);
+    const reader = await connectSocket(app.url);
+    expect(await ask(reader, 'thread:join', { threadId: id, lastSeq: 0 })).toMatchObject({
+      ok: true,
+      data: { seq: 3, reset: true },
+    });
+    // Still within what is kept: replayed as usual.
+    const close = await connectSocket(app.url);
+    const res = await ask(close, 'thread:join', { threadId: id, lastSeq: 2 });
+    expect(res.ok && res.data!.events!.map((e) => e.seq)).toEqual([3]);
   });
 });

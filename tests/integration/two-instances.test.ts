@@ -1,6 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../helpers/cluster';
-import { createTestDatabase } from '../helpers/db';
+import { countMigrationFiles } from '../../server/boot';
+import { createEmptyDatabase } from '../helpers/db';
 
 const started: ServerProcess[] = [];
 afterAll(async () => {
@@ -10,8 +11,9 @@ afterAll(async () => {
 // docker-compose's `replicas: 2` starts every instance at once on an empty database: the
 // migrations, the job queue's own schema and its queues must all be set up exactly once.
 it('several instances started at once on a fresh database all come up', async () => {
-  const database = await createTestDatabase();
+  const database = await createEmptyDatabase();
   try {
+    expect(await database.db.introspection.getTables()).toEqual([]);
     const results = await Promise.allSettled(
       [1, 2, 3].map(() => startServerProcess({ DATABASE_URL: database.url })),
     );
@@ -30,6 +32,12 @@ it('several instances started at once on a fresh database all come up', async ()
     expect(queues.map((q) => (q as { name: string }).name)).toContain(
       'mentorships.expire-requests',
     );
+    // Every migration recorded once, whichever instance ran it.
+    const applied = await database.db
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute();
+    expect(applied).toHaveLength(countMigrationFiles());
   } finally {
     await Promise.all(started.splice(0).map((s) => s.stop()));
     await database.destroy();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/config';
+import { ConfigError, loadConfig, TEST_RUNNER_SESSION_SECRET } from '../../server/config';
 
 describe('settings', () => {
   it('has sane defaults with an empty environment', () => {
@@ -19,5 +19,29 @@ describe('settings', () => {
   ])('rejects %o naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('the session secret under NODE_ENV=test', () => {
+  it('is the fixed one only inside the test runner', () => {
+    expect(process.env.VITEST).toBeTruthy();
+    expect(loadConfig({ NODE_ENV: 'test' }).SESSION_SECRET).toBe(TEST_RUNNER_SESSION_SECRET);
+  });
+
+  it('is random for any other start without SESSION_SECRET (never the public one)', () => {
+    const vitest = process.env.VITEST;
+    delete process.env.VITEST;
+    try {
+      const one = loadConfig({ NODE_ENV: 'test' }).SESSION_SECRET;
+      const two = loadConfig({ NODE_ENV: 'test' }).SESSION_SECRET;
+      expect(one).not.toBe(TEST_RUNNER_SESSION_SECRET);
+      expect(one!.length).toBeGreaterThanOrEqual(32);
+      expect(two).not.toBe(one);
+      expect(loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'y'.repeat(40) }).SESSION_SECRET).toBe(
+        'y'.repeat(40),
+      );
+    } finally {
+      process.env.VITEST = vitest;
+    }
   });
 });
