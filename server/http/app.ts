@@ -11,6 +11,7 @@ import { mentorshipRoutes } from '../mentorships/routes';
 import { notificationRoutes } from '../notifications/routes';
 import { pathRoutes } from '../paths/routes';
 import { devMailRoutes } from '../mail/dev-routes';
+import { mailAdminRoutes } from '../mail/admin-routes';
 import { profileRoutes } from '../profiles/routes';
 import { forumRoutes } from '../forum/routes';
 import { errorHandler } from './error-handler';
@@ -56,6 +57,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
   api.use(profileRoutes(ctx));
   api.use(mentorshipRoutes(ctx));
   api.use(notificationRoutes(ctx));
+  api.use(mailAdminRoutes(ctx));
   api.use(pathRoutes(ctx));
   api.use(matchingRoutes(ctx));
   opts.extraApiRoutes?.(api);

@@ -78,3 +78,25 @@ export function appUrl(
     return new URL(path, `${req.protocol}://${req.get('host')}`).toString();
   return new URL(path, `http://localhost:${config.PORT}`).toString();
 }
+
+/**
+ * Absolute URL for a link built by a mail job: the same rules as appUrl, with the origin the
+ * request came to carried in the job (`base`) instead of the request itself.
+ */
+export function jobUrl(
+  config: Pick<Config, 'PUBLIC_URL' | 'isProduction' | 'PORT'>,
+  base: string | undefined,
+  path: string,
+): string {
+  if (config.PUBLIC_URL) return new URL(path, config.PUBLIC_URL).toString();
+  if (base && !config.isProduction) return new URL(path, base).toString();
+  return new URL(path, `http://localhost:${config.PORT}`).toString();
+}
+
+/** The origin a mail job should link to (see jobUrl). */
+export function requestBase(
+  config: Pick<Config, 'PUBLIC_URL' | 'isProduction' | 'PORT'>,
+  req?: Request,
+): string {
+  return appUrl(config, '/', req);
+}

@@ -33,13 +33,25 @@ const addressText = (a: AddressObject | AddressObject[] | undefined) =>
     .flatMap((x) => x.value.map((v) => v.address ?? ''))
     .join(', ');
 
-export async function startSmtp(): Promise<TestSmtp> {
+export interface SmtpOptions {
+  /** Listen on this port (to bring a "down" server back up on the same address). */
+  port?: number;
+  /** Refuse a recipient: return e.g. { code: 550, message: 'No such user' }. */
+  reject?: (to: string) => { code: number; message: string } | undefined;
+}
+
+export async function startSmtp(opts: SmtpOptions = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = opts.reject?.(address.address);
+      if (!refusal) return callback();
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (parsed) => {
@@ -60,7 +72,7 @@ export async function startSmtp(): Promise<TestSmtp> {
       );
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   afterAll(close);
