@@ -37,3 +37,16 @@ export async function enqueue(
   if (!id && !options.singletonKey) throw new Error(`job queue ${queue} is not installed`);
   return id ?? '';
 }
+
+/** Several jobs of one queue in a single INSERT on the caller's connection. */
+export async function enqueueMany(
+  db: Kysely<DB> | Transaction<DB>,
+  queue: string,
+  data: object[],
+): Promise<void> {
+  if (data.length === 0) return;
+  await sender.insert(
+    data.map((d) => ({ name: queue, data: d })),
+    { db: executorOf(db) },
+  );
+}

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/types';
-import { enqueue } from '../jobs/enqueue';
+import { enqueue, enqueueMany } from '../jobs/enqueue';
 import type { MailContext, MailMessage } from './index';
 
 /**
@@ -26,6 +26,11 @@ export function enqueueEmail(
   options: { singletonKey?: string; startAfter?: Date } = {},
 ): Promise<string> {
   return enqueue(db, MAIL_QUEUE, job, options);
+}
+
+/** Many emails in one INSERT (no query per person). */
+export function enqueueEmails(db: Kysely<DB> | Transaction<DB>, jobs: EmailJob[]): Promise<void> {
+  return enqueueMany(db, MAIL_QUEUE, jobs);
 }
 
 /** What a builder returns: the message to send, or why nothing is sent. */

@@ -1,3 +1,4 @@
+import { notifyPostCreated } from '../notifications/post-events';
 import { enqueue } from '../jobs/enqueue';
 import { queues } from '../jobs/queues';
 import type { CreateThreadInput, ReplySort, ThreadDetail } from '../../shared/api/threads';
@@ -128,6 +129,7 @@ export async function createThread(
       outbox.newThread(summaryOf(await threadForEvent(ctx, trx, input.id)));
       // Matching mentors hear about it from a job that commits with the thread.
       await enqueue(trx, queues.questionPosted, { threadId: input.id });
+      await notifyPostCreated(trx, { threadId: input.id, body: input.body, author: viewer });
       return { created: true, id: input.id };
     });
   } catch (err) {

@@ -9,6 +9,7 @@
  * email right away, replies and activity in the digest.
  */
 import { z } from 'zod';
+import { normalizeTimeZone } from './profiles';
 
 export const channels = ['app', 'email', 'digest', 'off'] as const;
 export type Channel = (typeof channels)[number];
@@ -44,7 +45,20 @@ export const settingsInput = z.object({
     /** ISO weekday, 1 = Monday … 7 = Sunday (weekly digests). */
     weekday: z.number().int().min(1).max(7),
   }),
-  timeZone: z.string().min(1).max(64),
+  timeZone: z
+    .string()
+    .max(64)
+    .transform((s, ctx) => {
+      const tz = normalizeTimeZone(s.trim());
+      if (!tz) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be an IANA time zone such as Europe/Berlin',
+        });
+        return z.NEVER;
+      }
+      return tz;
+    }),
 });
 export type SettingsInput = z.infer<typeof settingsInput>;
 

@@ -19,6 +19,8 @@ export interface ReceivedMail {
   html: string;
   links: string[];
   headers: Map<string, unknown>;
+  /** A header exactly as sent (unfolded), e.g. header('List-Unsubscribe'). */
+  header(name: string): string | undefined;
 }
 
 export interface TestSmtp {
@@ -64,6 +66,13 @@ export async function startSmtp(opts: SmtpOptions = {}): Promise<TestSmtp> {
             html,
             links: [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&')),
             headers: parsed.headers,
+            header: (name) => {
+              const found = parsed.headerLines.find((h) => h.key === name.toLowerCase());
+              return found?.line
+                .slice(found.line.indexOf(':') + 1)
+                .replace(/\r?\n\s+/g, ' ')
+                .trim();
+            },
           });
           for (const w of waiters) w();
           callback();
