@@ -51,6 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('since', 'timestamptz', (c) => c.notNull())
     .addColumn('claimed_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('reason', 'text')
+    /** What the digest says, built with its batch; the mail job renders it. */
+    .addColumn('content', 'jsonb')
     .addPrimaryKeyConstraint('digest_deliveries_pkey', ['user_id', 'period'])
     .execute();
   await db.schema

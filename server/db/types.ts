@@ -80,6 +80,7 @@ export interface Conversations {
 
 export interface DigestDeliveries {
   claimed_at: Generated<Timestamp>;
+  content: Json | null;
   period: string;
   reason: string | null;
   since: Timestamp;

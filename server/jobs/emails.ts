@@ -1,4 +1,5 @@
 import { authEmails } from '../auth/emails';
+import { digestEmails } from '../digests/email';
 import type { EmailBuilder } from '../mail/outbox';
 import { mentorshipEmails } from '../mentorships/emails';
 import { notificationEmails } from '../notifications/emails';
@@ -11,4 +12,5 @@ export const emailBuilders: Record<string, EmailBuilder> = {
   ...authEmails,
   ...mentorshipEmails,
   ...notificationEmails,
+  ...digestEmails,
 };
