@@ -174,6 +174,14 @@ export const configSchema = z.object({
   JOBS_ENABLED: bool.default(true),
   /** How often an idle job worker looks for new jobs (seconds; pg-boss polls). */
   JOBS_POLL_SECONDS: z.coerce.number({ message: 'expected seconds' }).min(0.5).default(2),
+  /** A mail or digest job still running after this long is taken as lost (its worker died) and retried. */
+  JOBS_TIMEOUT_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(1).default(300),
+  /** How often pg-boss looks for such lost jobs (seconds). */
+  JOBS_MAINTENANCE_SECONDS: z.coerce
+    .number({ message: 'expected seconds' })
+    .int()
+    .min(1)
+    .default(120),
   /** A temporary SMTP failure (refused, 4xx) is retried this many times... */
   MAIL_RETRY_LIMIT: z.coerce
     .number({ message: 'expected a whole number' })

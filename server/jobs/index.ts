@@ -59,6 +59,7 @@ export async function startJobs(ctx: AppContext, opts: { workers?: boolean } = {
     schema: JOBS_SCHEMA,
     supervise: workers,
     schedule: workers,
+    maintenanceIntervalSeconds: ctx.config.JOBS_MAINTENANCE_SECONDS,
   });
   boss.on('error', (err) => ctx.logger.error({ err }, 'job queue error'));
   await setUpOnce(ctx, async () => {

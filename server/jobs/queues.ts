@@ -25,7 +25,12 @@ export async function installQueues(boss: PgBoss, config: Config): Promise<void>
   };
   const wanted: PgBoss.Queue[] = [
     { name: queues.expireRequests, policy: 'singleton' },
-    { name: queues.mail, policy: 'standard', ...mailRetry, expireInSeconds: 120 },
+    {
+      name: queues.mail,
+      policy: 'standard',
+      ...mailRetry,
+      expireInSeconds: config.JOBS_TIMEOUT_SECONDS,
+    },
     { name: queues.questionPosted, policy: 'standard', retryLimit: 5, retryDelay: 10 },
     { name: queues.digestSchedule, policy: 'singleton' },
     {
@@ -33,7 +38,7 @@ export async function installQueues(boss: PgBoss, config: Config): Promise<void>
       policy: 'standard',
       retryLimit: 10,
       retryDelay: 5,
-      expireInSeconds: 300,
+      expireInSeconds: config.JOBS_TIMEOUT_SECONDS,
     },
   ];
   for (const q of wanted) {

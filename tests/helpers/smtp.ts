@@ -40,6 +40,8 @@ export interface SmtpOptions {
   port?: number;
   /** Refuse a recipient: return e.g. { code: 550, message: 'No such user' }. */
   reject?: (to: string) => { code: number; message: string } | undefined;
+  /** While `paused` is true every message is refused with a temporary 451 (and not kept). */
+  gate?: { paused: boolean };
 }
 
 export async function startSmtp(opts: SmtpOptions = {}): Promise<TestSmtp> {
@@ -57,6 +59,8 @@ export async function startSmtp(opts: SmtpOptions = {}): Promise<TestSmtp> {
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (parsed) => {
+          if (opts.gate?.paused)
+            return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
           const html = typeof parsed.html === 'string' ? parsed.html : '';
           messages.push({
             from: addressText(parsed.from),
