@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runDigestSchedule } from '../../server/digests/jobs';
+import { previewDigest } from '../../server/digests/preview';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createUser, signIn, type TestUser } from '../helpers/auth';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
@@ -94,5 +95,20 @@ describe('digests', () => {
     expect(await settings()).toBe('daily');
     await request(app.url).post(path).type('form').send('List-Unsubscribe=One-Click').expect(200);
     expect(await settings()).toBe('never');
+  });
+
+  it('previews a digest (digest:preview) without claiming or sending anything', async () => {
+    const asker = await createUser(app.ctx.db, { handle: 'preview_me' });
+    const { thread } = await postThread(await signIn(app, asker));
+    await postReply(await signIn(app, await createUser(app.ctx.db)), thread.id);
+    const r = await previewDigest(app.ctx.db, app.ctx.config, '@preview_me', true);
+    expect(r).toMatchObject({ subject: '1 reply to your question', to: asker.email });
+    expect(await deliveryOf(asker)).toBeUndefined();
+    const caught = await app.ctx.db
+      .selectFrom('caught_mail')
+      .select('subject')
+      .where('to_address', '=', asker.email)
+      .execute();
+    expect(caught).toEqual([{ subject: '1 reply to your question' }]);
   });
 });
