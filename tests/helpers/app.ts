@@ -63,7 +63,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     ...opts,
     port: 0,
     host: '127.0.0.1',
-    clientDir: opts.client ? clientDist : undefined,
+    clientDir: opts.clientDir ?? (opts.client ? clientDist : undefined),
   });
   const jobs = await startJobs(ctx, { workers: opts.jobs ?? true });
   let closed = false;
