@@ -55,18 +55,19 @@ export async function boot(
       host: config.HOST,
       clientDir: clientDist,
     });
-    // pg-boss (server/jobs); a failed start must not leave the server listening.
-    const jobs = config.JOBS_ENABLED
-      ? await startJobs(ctx).catch(async (err: unknown) => {
-          await server.close();
-          throw err;
-        })
-      : null;
+    // pg-boss (server/jobs); a failed start must not leave the server listening. Without
+    // JOBS_ENABLED the queues are still installed: every email is enqueued by the web process.
+    const jobs = await startJobs(ctx, { workers: config.JOBS_ENABLED }).catch(
+      async (err: unknown) => {
+        await server.close();
+        throw err;
+      },
+    );
     return {
       server,
       ctx,
       stop: async () => {
-        await jobs?.stop();
+        await jobs.stop();
         await server.close();
         await stopDb();
       },

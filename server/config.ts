@@ -173,6 +173,40 @@ export const configSchema = z.object({
     .default(3),
   /** Background jobs (pg-boss: request expiry sweep). Off = run no scheduler in this process. */
   JOBS_ENABLED: bool.default(true),
+  /** How often an idle job worker looks for new jobs (seconds; pg-boss polls). */
+  JOBS_POLL_SECONDS: z.coerce.number({ message: 'expected seconds' }).min(0.5).default(2),
+  /** A mail or digest job still running after this long is taken as lost (its worker died) and retried. */
+  JOBS_TIMEOUT_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(1).default(300),
+  /** How often pg-boss looks for such lost jobs (seconds). */
+  JOBS_MAINTENANCE_SECONDS: z.coerce
+    .number({ message: 'expected seconds' })
+    .int()
+    .min(1)
+    .default(120),
+  /** A temporary SMTP failure (refused, 4xx) is retried this many times... */
+  MAIL_RETRY_LIMIT: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(0)
+    .default(12),
+  /** ...first after about this long, doubling each time (12 × from 30 s covers well over an hour). */
+  MAIL_RETRY_DELAY_SECONDS: z.coerce
+    .number({ message: 'expected seconds' })
+    .int()
+    .min(1)
+    .default(30),
+  MAIL_RETRY_BACKOFF: bool.default(true),
+  /** Secret for unsubscribe links (HMAC); falls back to SESSION_SECRET, then a dev-only value. */
+  UNSUBSCRIBE_SECRET: z.string().min(32, { message: 'expected at least 32 characters' }).optional(),
+  /** Digests are not sent to someone active on the site this recently with nothing unread (hours). */
+  DIGEST_ACTIVE_HOURS: z.coerce.number({ message: 'expected hours' }).min(0).default(3),
+  /** People whose digests one job builds and sends (constant queries per batch). */
+  DIGEST_BATCH_SIZE: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(1)
+    .max(1000)
+    .default(100),
   // Realtime (server/realtime).
   /**
    * How instances share Socket.IO rooms: off (one instance, in memory), postgres (NOTIFY on

@@ -49,6 +49,10 @@ export const router = createBrowserRouter([
         lazy: page(() => import('./pages/VerifyEmailPage'), 'VerifyEmailPage'),
       },
       {
+        path: 'settings/notifications',
+        lazy: page(() => import('./pages/NotificationSettingsPage'), 'NotificationSettingsPage'),
+      },
+      {
         path: 'settings/account',
         lazy: page(() => import('./pages/AccountSettingsPage'), 'AccountSettingsPage'),
       },

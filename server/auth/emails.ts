@@ -1,5 +1,7 @@
-import { renderEmail } from '../mail/templates';
-import type { MailMessage } from '../mail';
+import type { MailContext, MailMessage } from '../mail';
+import type { EmailBuilder } from '../mail/outbox';
+import { jobUrl, renderEmail } from '../mail/templates';
+import { issueToken } from './tokens';
 
 /** The auth emails. Each is a plain function of its inputs; ../mail sends them. */
 export function verifyEmailMessage(to: string, name: string, url: string): MailMessage {
@@ -62,3 +64,48 @@ export function alreadyRegisteredMessage(
     }),
   };
 }
+
+/**
+ * Builders for the durable mail jobs (server/mail/outbox.ts): re-read the account at send time.
+ * The one-time token is issued here, when the email is really built, so no secret sits in the
+ * job table; a newer token voids older ones, so the last email sent is the link that works.
+ */
+async function account(ctx: MailContext, userId: string | undefined) {
+  if (!userId) return undefined;
+  return ctx.db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'email_verified_at', 'deleted_at'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+export const authEmails: Record<string, EmailBuilder> = {
+  async verify_email(ctx, job) {
+    const user = await account(ctx, job.ids.userId);
+    if (!user?.email || user.deleted_at) return { userId: null, skip: 'account gone' };
+    if (user.email_verified_at) return { userId: user.id, skip: 'already verified' };
+    const token = await issueToken(ctx.db, user.id, 'verify_email', user.email);
+    const url = jobUrl(ctx.config, job.base, `/verify-email?token=${token}`);
+    return { userId: user.id, message: verifyEmailMessage(user.email, user.display_name, url) };
+  },
+  async reset_password(ctx, job) {
+    const user = await account(ctx, job.ids.userId);
+    if (!user?.email || user.deleted_at) return { userId: null, skip: 'account gone' };
+    const token = await issueToken(ctx.db, user.id, 'reset_password', user.email);
+    const url = jobUrl(ctx.config, job.base, `/reset-password?token=${token}`);
+    return { userId: user.id, message: resetPasswordMessage(user.email, user.display_name, url) };
+  },
+  async already_registered(ctx, job) {
+    const user = await account(ctx, job.ids.userId);
+    if (!user?.email || user.deleted_at) return { userId: null, skip: 'account gone' };
+    return {
+      userId: user.id,
+      message: alreadyRegisteredMessage(
+        user.email,
+        user.display_name,
+        jobUrl(ctx.config, job.base, '/sign-in'),
+        jobUrl(ctx.config, job.base, '/forgot-password'),
+      ),
+    };
+  },
+};

@@ -4,23 +4,16 @@ import type { z } from 'zod';
 import type { signUpInput } from '../../shared/api/auth';
 import type { AppContext } from '../context';
 import { AppError, invalid } from '../http/errors';
-import { sendMailInBackground } from '../mail';
-import { appUrl } from '../mail/templates';
-import { alreadyRegisteredMessage, resetPasswordMessage, verifyEmailMessage } from './emails';
+import { enqueueEmail } from '../mail/outbox';
+import { requestBase } from '../mail/templates';
 import { hashPassword } from './password';
 import { endSessionsOf, findUserByEmail, handleTaken } from './queries';
-import { consumeToken, issueToken } from './tokens';
+import { consumeToken } from './tokens';
 import { isUniqueViolation } from '../db/errors';
 
-async function sendVerification(
-  ctx: AppContext,
-  user: { id: string; email: string; display_name: string },
-  req?: Request,
-): Promise<void> {
-  const token = await issueToken(ctx.db, user.id, 'verify_email', user.email);
-  const url = appUrl(ctx.config, `/verify-email?token=${token}`, req);
-  void sendMailInBackground(ctx, verifyEmailMessage(user.email, user.display_name, url));
-}
+// Each auth email is a durable job (server/mail/outbox.ts); the token is issued when it is sent.
+const mailJob = (ctx: AppContext, template: string, userId: string, req?: Request) =>
+  enqueueEmail(ctx.db, { template, ids: { userId }, base: requestBase(ctx.config, req) });
 
 /** A new confirmation link for a signed-in person whose address is not confirmed yet. */
 export async function resendVerification(
@@ -28,12 +21,7 @@ export async function resendVerification(
   userId: string,
   req: Request,
 ): Promise<void> {
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'email', 'display_name'])
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  await sendVerification(ctx, { ...user, email: user.email! }, req);
+  await mailJob(ctx, 'verify_email', userId, req);
 }
 
 /**
@@ -52,35 +40,33 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password, ctx.config);
   const existing = await findUserByEmail(ctx.db, input.email);
   if (existing) {
-    void sendMailInBackground(
-      ctx,
-      alreadyRegisteredMessage(
-        input.email,
-        existing.display_name,
-        appUrl(ctx.config, '/sign-in', req),
-        appUrl(ctx.config, '/forgot-password', req),
-      ),
-    );
+    await mailJob(ctx, 'already_registered', existing.id, req);
     return;
   }
-  let user;
   try {
-    user = await ctx.db
-      .insertInto('users')
-      .values({
-        email: input.email,
-        handle: input.handle,
-        display_name: input.displayName,
-        password_hash: passwordHash,
-      })
-      .returning(['id', 'email', 'display_name'])
-      .executeTakeFirstOrThrow();
+    // The account and its verification email commit together.
+    await ctx.db.transaction().execute(async (trx) => {
+      const user = await trx
+        .insertInto('users')
+        .values({
+          email: input.email,
+          handle: input.handle,
+          display_name: input.displayName,
+          password_hash: passwordHash,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await enqueueEmail(trx, {
+        template: 'verify_email',
+        ids: { userId: user.id },
+        base: requestBase(ctx.config, req),
+      });
+    });
   } catch (err) {
     if (isUniqueViolation(err, 'users_handle_lower_key')) throw takenHandle();
     if (isUniqueViolation(err, 'users_email_lower_key')) return; // a race with the same email
     throw err;
   }
-  await sendVerification(ctx, { ...user, email: user.email! }, req);
 }
 
 export async function verifyEmail(ctx: AppContext, token: string): Promise<void> {
@@ -108,9 +94,7 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const user = await findUserByEmail(ctx.db, email);
   if (!user || user.deleted_at || !user.email) return;
-  const token = await issueToken(ctx.db, user.id, 'reset_password', user.email);
-  const url = appUrl(ctx.config, `/reset-password?token=${token}`, req);
-  await sendMailInBackground(ctx, resetPasswordMessage(user.email, user.display_name, url));
+  await mailJob(ctx, 'reset_password', user.id, req);
 }
 
 /**

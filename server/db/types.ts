@@ -78,6 +78,33 @@ export interface Conversations {
   pair_key: string | null;
 }
 
+export interface DigestDeliveries {
+  claimed_at: Generated<Timestamp>;
+  content: Json | null;
+  period: string;
+  reason: string | null;
+  since: Timestamp;
+  status: Generated<string>;
+  user_id: string;
+}
+
+export interface DigestRuns {
+  id: number;
+  last_run_at: Timestamp;
+}
+
+export interface EmailDeliveries {
+  created_at: Generated<Timestamp>;
+  id: Generated<Int8>;
+  job_id: string;
+  message_id: string | null;
+  reason: string | null;
+  status: string;
+  template: string;
+  to_address: string | null;
+  user_id: string | null;
+}
+
 export interface Flags {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -271,6 +298,15 @@ export interface Notifications {
   user_id: string;
 }
 
+export interface NotificationSettings {
+  channels: Generated<Json>;
+  digest_frequency: Generated<string>;
+  digest_hour: Generated<number>;
+  digest_weekday: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
 export interface QuestionNotifications {
   created_at: Generated<Timestamp>;
   fit: number;
@@ -418,6 +454,7 @@ export interface Users {
   role: Generated<string>;
   suspended_reason: string | null;
   suspended_until: Timestamp | null;
+  time_zone: Generated<string>;
 }
 
 export interface DB {
@@ -426,6 +463,9 @@ export interface DB {
   caught_mail: CaughtMail;
   conversation_participants: ConversationParticipants;
   conversations: Conversations;
+  digest_deliveries: DigestDeliveries;
+  digest_runs: DigestRuns;
+  email_deliveries: EmailDeliveries;
   flags: Flags;
   hn_import_checkpoints: HnImportCheckpoints;
   hn_import_dirty: HnImportDirty;
@@ -444,6 +484,7 @@ export interface DB {
   mentorship_requests: MentorshipRequests;
   mentorships: Mentorships;
   moderation_log: ModerationLog;
+  notification_settings: NotificationSettings;
   notifications: Notifications;
   question_notifications: QuestionNotifications;
   rate_limits: RateLimits;

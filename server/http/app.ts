@@ -12,6 +12,8 @@ import { mentorshipRoutes } from '../mentorships/routes';
 import { notificationRoutes } from '../notifications/routes';
 import { pathRoutes } from '../paths/routes';
 import { devMailRoutes } from '../mail/dev-routes';
+import { mailAdminRoutes } from '../mail/admin-routes';
+import { notificationSettingsRoutes, unsubscribeRoutes } from '../notifications/settings-routes';
 import { profileRoutes } from '../profiles/routes';
 import { forumRoutes } from '../forum/routes';
 import { errorHandler } from './error-handler';
@@ -63,6 +65,8 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
   api.use(profileRoutes(ctx));
   api.use(mentorshipRoutes(ctx));
   api.use(notificationRoutes(ctx));
+  api.use(mailAdminRoutes(ctx));
+  api.use(notificationSettingsRoutes(ctx));
   api.use(pathRoutes(ctx));
   api.use(matchingRoutes(ctx));
   opts.extraApiRoutes?.(api);
@@ -70,6 +74,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
     throw new AppError('not_found', `No API route for ${req.method} ${req.path}`);
   });
   app.use('/api', api);
+  app.use(unsubscribeRoutes(ctx)); // RFC 8058: no session, no CSRF; the token authorises
   if (!ctx.config.isProduction) app.use(devMailRoutes(ctx)); // local mail catcher's inbox
 
   if (opts.clientDir && existsSync(path.join(opts.clientDir, 'index.html'))) {

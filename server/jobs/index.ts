@@ -1,19 +1,24 @@
 import PgBoss from 'pg-boss';
 import type { AppContext } from '../context';
+import { deliverEmail } from '../mail/deliver';
+import type { EmailJob } from '../mail/outbox';
 import { expireDueRequests } from '../mentorships/expiry';
+import { onQuestionPosted } from '../mentorships/question-hook';
+import { digestWorkers } from '../digests/jobs';
+import { emailBuilders } from './emails';
+import { JOBS_SCHEMA } from './enqueue';
+import { installQueues, queues } from './queues';
+
+export { queues } from './queues';
 
 /**
  * Background jobs: ONE pg-boss instance per process, on the app's own pool, its schema
  * ("pgboss") created and migrated by pg-boss itself. Several instances share the work through
- * Postgres: a cron schedule fires once per minute across the cluster, each job runs once.
+ * Postgres: a cron schedule fires once across the cluster, each job runs once.
  *
- * Jobs carry ids only; handlers re-read what they need. Add a job by adding a queue below.
+ * Jobs carry ids only; handlers re-read what they need. Add a job by adding a queue to
+ * ./queues.ts and a worker below; enqueue it with `enqueue(trx, ...)` (./enqueue.ts).
  */
-export const queues = {
-  /** Expire unanswered mentorship requests and auto-pause silent mentors. */
-  expireRequests: 'mentorships.expire-requests',
-} as const;
-
 const JOBS_SETUP_LOCK = 724_200; // pg_advisory_lock key, one per purpose in this app
 
 /**
@@ -41,26 +46,31 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
-export async function startJobs(ctx: AppContext): Promise<Jobs> {
+const MAIL_BATCH = 20;
+
+/**
+ * Starts pg-boss, installs the queues and (unless `workers: false`) runs the workers and
+ * schedules. With workers off the process still enqueues (a web-only instance).
+ */
+export async function startJobs(ctx: AppContext, opts: { workers?: boolean } = {}): Promise<Jobs> {
+  const workers = opts.workers ?? true;
   const boss = new PgBoss({
     db: { executeSql: (text, values) => ctx.pool.query(text, values) },
-    schema: 'pgboss',
+    schema: JOBS_SCHEMA,
+    supervise: workers,
+    schedule: workers,
+    maintenanceIntervalSeconds: ctx.config.JOBS_MAINTENANCE_SECONDS,
   });
   boss.on('error', (err) => ctx.logger.error({ err }, 'job queue error'));
   await setUpOnce(ctx, async () => {
     await boss.start();
-    if (!(await boss.getQueue(queues.expireRequests)))
-      await boss.createQueue(queues.expireRequests, {
-        name: queues.expireRequests,
-        policy: 'singleton',
-      });
+    await installQueues(boss, ctx.config);
+    if (!workers) return;
     // Every 10 minutes; requests are checked against their own expires_at, so a late run is exact.
     await boss.schedule(queues.expireRequests, '*/10 * * * *', {}, { tz: 'UTC' });
+    await boss.schedule(queues.digestSchedule, '*/15 * * * *', {}, { tz: 'UTC' });
   });
-  await boss.work(queues.expireRequests, async () => {
-    const result = await expireDueRequests(ctx.db, ctx.config);
-    if (result.expired > 0) ctx.logger.info(result, 'mentorship requests expired');
-  });
+  if (workers) await startWorkers(ctx, boss);
 
   let stopped: Promise<void> | undefined;
   return {
@@ -68,4 +78,28 @@ export async function startJobs(ctx: AppContext): Promise<Jobs> {
     stop: () =>
       (stopped ??= boss.stop({ graceful: true, close: false, wait: true, timeout: 5_000 })),
   };
+}
+
+async function startWorkers(ctx: AppContext, boss: PgBoss): Promise<void> {
+  const polling = { pollingIntervalSeconds: ctx.config.JOBS_POLL_SECONDS };
+  await boss.work(queues.expireRequests, polling, async () => {
+    const result = await expireDueRequests(ctx.db, ctx.config);
+    if (result.expired > 0) ctx.logger.info(result, 'mentorship requests expired');
+  });
+  // A batch of mails at once; one that fails temporarily is failed alone (pg-boss retries it
+  // later with backoff), the others complete.
+  await boss.work<EmailJob>(queues.mail, { ...polling, batchSize: MAIL_BATCH }, async (jobs) => {
+    await Promise.all(
+      jobs.map((job) =>
+        deliverEmail(ctx, emailBuilders, job.id, job.data).catch(async (err: unknown) => {
+          ctx.logger.warn({ err, template: job.data.template }, 'mail failed; will retry');
+          await boss.fail(queues.mail, job.id, { message: String(err) });
+        }),
+      ),
+    );
+  });
+  await boss.work<{ threadId: string }>(queues.questionPosted, polling, async ([job]) => {
+    await onQuestionPosted(ctx, job!.data.threadId, { rethrow: true });
+  });
+  await digestWorkers(ctx, boss, polling);
 }

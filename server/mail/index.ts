@@ -4,8 +4,9 @@ import type { AppContext } from '../context';
 import { catchMail } from './catcher';
 
 /**
- * Outgoing mail. `sendMail(ctx, {to, subject, html, text})` is the whole API; build the two
- * bodies with ./templates.ts. With SMTP_URL it goes to that server; without, it is caught in
+ * Outgoing mail. Features never call `sendMail` directly: they enqueue a durable job with
+ * `enqueueEmail(trx, ...)` (./outbox.ts) and the mail worker sends it (./deliver.ts). Build the
+ * two bodies with ./templates.ts. With SMTP_URL it goes to that server; without, it is caught in
  * the `caught_mail` table and shown at /dev/mail (outside production) so nobody needs an SMTP
  * server to try the app.
  */
@@ -16,6 +17,8 @@ export interface MailMessage {
   text: string;
   /** Extra headers, e.g. List-Unsubscribe for digests. */
   headers?: Record<string, string>;
+  /** Set by the mail worker from the job id (./deliver.ts). */
+  messageId?: string;
 }
 
 export type MailContext = Pick<AppContext, 'config' | 'db' | 'logger'>;
@@ -50,6 +53,7 @@ export async function sendMail(ctx: MailContext, msg: MailMessage): Promise<void
     html: msg.html,
     text: msg.text,
     headers: msg.headers,
+    messageId: msg.messageId,
   };
   if (ctx.config.SMTP_URL) {
     await (await smtpTransport(ctx.config)).sendMail(mail);
@@ -65,14 +69,4 @@ export async function sendMail(ctx: MailContext, msg: MailMessage): Promise<void
     raw: info.message.toString('utf8'),
   });
   ctx.logger.info({ subject: msg.subject }, 'mail caught locally (no SMTP_URL); see /dev/mail');
-}
-
-/**
- * For mail sent because of a request: the response must not wait for (or reveal anything by the
- * timing of) SMTP, and a failed send is logged, never thrown at the person.
- */
-export function sendMailInBackground(ctx: MailContext, msg: MailMessage): Promise<void> {
-  return sendMail(ctx, msg).catch((err: unknown) =>
-    ctx.logger.error({ err, subject: msg.subject }, 'sending mail failed'),
-  );
 }

@@ -24,6 +24,8 @@ export interface EmailContent {
   action?: { label: string; url: string };
   /** Small print under the action. */
   footer?: string[];
+  /** Links in the small print (manage preferences, unsubscribe). */
+  footerLinks?: { label: string; url: string }[];
 }
 
 const font = 'font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif';
@@ -48,6 +50,14 @@ export function renderEmail(c: EmailContent): { html: string; text: string } {
       (s) =>
         `<p style="margin:16px 0 0;${font};font-size:13px;line-height:1.5;color:#616e7c">${escapeHtml(s)}</p>`,
     ),
+    c.footerLinks?.length
+      ? `<p style="margin:16px 0 0;${font};font-size:13px;line-height:1.5;color:#616e7c">${c.footerLinks
+          .map(
+            (l) =>
+              `<a href="${escapeHtml(l.url)}" style="color:#3451b2">${escapeHtml(l.label)}</a>`,
+          )
+          .join(' · ')}</p>`
+      : '',
     '</div></body></html>',
   ].join('');
   const text = [
@@ -57,6 +67,8 @@ export function renderEmail(c: EmailContent): { html: string; text: string } {
     ...c.paragraphs.flatMap((s) => [s, '']),
     ...(c.action ? [`${c.action.label}:`, c.action.url, ''] : []),
     ...(c.footer ?? []).flatMap((s) => [s, '']),
+    ...(c.footerLinks ?? []).flatMap((l) => [`${l.label}: ${l.url}`]),
+    ...(c.footerLinks?.length ? [''] : []),
     '— Switchboard',
   ].join('\n');
   return { html, text };
@@ -77,4 +89,26 @@ export function appUrl(
   if (req && !config.isProduction)
     return new URL(path, `${req.protocol}://${req.get('host')}`).toString();
   return new URL(path, `http://localhost:${config.PORT}`).toString();
+}
+
+/**
+ * Absolute URL for a link built by a mail job: the same rules as appUrl, with the origin the
+ * request came to carried in the job (`base`) instead of the request itself.
+ */
+export function jobUrl(
+  config: Pick<Config, 'PUBLIC_URL' | 'isProduction' | 'PORT'>,
+  base: string | undefined,
+  path: string,
+): string {
+  if (config.PUBLIC_URL) return new URL(path, config.PUBLIC_URL).toString();
+  if (base && !config.isProduction) return new URL(path, base).toString();
+  return new URL(path, `http://localhost:${config.PORT}`).toString();
+}
+
+/** The origin a mail job should link to (see jobUrl). */
+export function requestBase(
+  config: Pick<Config, 'PUBLIC_URL' | 'isProduction' | 'PORT'>,
+  req?: Request,
+): string {
+  return appUrl(config, '/', req);
 }

@@ -11,16 +11,17 @@ export interface QuestionNotifyResult {
  * your switch"), at most QUESTION_NOTIFY_MENTORS, each within their own daily cap, never the
  * asker (the matching engine picks and records them). Idempotent per question: the engine
  * returns the same picks on a retry and the notification's dedupe key stops a second row.
- * Called by the forum after the thread commits; it never throws (errors are logged).
+ * Run by the `matching.question-posted` job the forum enqueues with the thread.
  */
 export async function onQuestionPosted(
   ctx: Pick<AppContext, 'db' | 'config' | 'logger'>,
   threadId: string,
-  opts: { now?: Date } = {},
+  opts: { now?: Date; rethrow?: boolean } = {},
 ): Promise<QuestionNotifyResult> {
   try {
     return await notifyMatchingMentors(ctx, threadId, opts.now ?? new Date());
   } catch (err) {
+    if (opts.rethrow) throw err; // the job (server/jobs) retries it
     ctx.logger.error({ err, threadId }, 'telling mentors about a new question failed');
     return { notified: [] };
   }

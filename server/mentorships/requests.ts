@@ -4,10 +4,8 @@ import type { RequestItem, MentorshipItem } from '../../shared/api/mentorships';
 import type { Viewer } from '../auth/viewer';
 import type { AppContext } from '../context';
 import { AppError, forbidden, invalid } from '../http/errors';
-import type { MailMessage } from '../mail';
 import { notify } from '../notifications/service';
-import { acceptedEmail, requestEmail } from './emails';
-import { mailTo, type Links } from './mail';
+import { mailAbout, type Links } from './mail';
 import { ownRow } from './policy';
 import { presentMentorship, presentRequest } from './presenter';
 import * as q from './queries';
@@ -109,6 +107,7 @@ export async function createRequest(
           createdAt: now,
         },
       ]);
+      await mailAbout(trx, 'mentorship_request', row.id, links);
       return row.id;
     })
     .catch((err: unknown) => {
@@ -118,15 +117,6 @@ export async function createRequest(
       throw err;
     });
 
-  await mailTo(ctx, mentor.id, (to, name) =>
-    requestEmail(to, {
-      mentorName: name,
-      askerName: viewer.displayName,
-      message: input.message,
-      ttlDays: config.MENTORSHIP_REQUEST_TTL_DAYS,
-      url: links('/mentorships#received'),
-    }),
-  );
   return presentRequest((await q.findRequest(db, id))!, viewer.id, now);
 }
 
@@ -241,6 +231,7 @@ export async function acceptRequest(
           throw conflict('You are already mentoring this person.');
         throw err;
       });
+    await mailAbout(trx, 'mentorship_accepted', req.id, links); // commits with the acceptance
     await closeRequest(trx, viewer, req, now, {
       status: 'accepted',
       mentorshipId: mentorship.id,
@@ -254,13 +245,6 @@ export async function acceptRequest(
     return { mentorshipId: mentorship.id, askerId: req.asker_id };
   });
 
-  await mailTo(ctx, result.askerId, (to, name) =>
-    acceptedEmail(to, {
-      askerName: name,
-      mentorName: viewer.displayName,
-      url: links('/mentorships#active'),
-    }),
-  );
   return presentMentorship((await q.findMentorship(db, result.mentorshipId))!, viewer.id);
 }
 
@@ -302,5 +286,3 @@ export async function withdrawRequest(
   });
   return presentRequest((await q.findRequest(ctx.db, id))!, viewer.id, now);
 }
-
-export type { MailMessage };

@@ -11,8 +11,19 @@ export interface NewNotification {
 }
 
 /** Inserts notifications; returns how many were new (duplicates by dedupe key are skipped). */
-export async function insertNotifications(db: Db, items: NewNotification[]): Promise<number> {
-  if (items.length === 0) return 0;
+export async function insertNotifications(db: Db, items: NewNotification[]): Promise<number>;
+/** …or the new rows themselves. */
+export async function insertNotifications(
+  db: Db,
+  items: NewNotification[],
+  opts: { returning: true },
+): Promise<{ id: string; user_id: string; kind: string }[]>;
+export async function insertNotifications(
+  db: Db,
+  items: NewNotification[],
+  opts?: { returning: true },
+): Promise<number | { id: string; user_id: string; kind: string }[]> {
+  if (items.length === 0) return opts ? [] : 0;
   const rows = await db
     .insertInto('notifications')
     .values(
@@ -27,9 +38,9 @@ export async function insertNotifications(db: Db, items: NewNotification[]): Pro
     .onConflict((oc) =>
       oc.columns(['user_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing(),
     )
-    .returning('id')
+    .returning(['id', 'user_id', 'kind'])
     .execute();
-  return rows.length;
+  return opts ? rows : rows.length;
 }
 
 /** Newest first, keyset on id (ids only grow). */

@@ -1,3 +1,4 @@
+import { notifyAndMail, notifyPostCreated } from '../notifications/post-events';
 import { sql } from 'kysely';
 import type { CreateReplyInput, HelpfulResult } from '../../shared/api/threads';
 import { renderMarkdown } from '../../shared/markdown';
@@ -76,6 +77,13 @@ export async function createReply(
                hot_score = forum_hot_score(points, created_at, now())
          WHERE id = ${threadId}`.execute(trx);
       await touchLastActive(trx, viewer.id);
+      await notifyPostCreated(trx, {
+        threadId,
+        replyId: input.id,
+        parentId,
+        body: input.body,
+        author: viewer,
+      });
       // live: last in the transaction (it locks the thread's event counter until commit)
       await outbox.thread(trx, threadId, {
         type: 'reply.created',
@@ -184,6 +192,20 @@ export async function setHelpful(
         .where('id', '=', replyId)
         .execute();
       await recountThread(trx, reply.thread_id);
+      if (helpful && reply.author_id)
+        await notifyAndMail(trx, [
+          {
+            userId: reply.author_id,
+            kind: 'helped',
+            payload: {
+              threadId: reply.thread_id,
+              replyId,
+              title: thread.title,
+              by: { handle: viewer.handle, displayName: viewer.displayName },
+            },
+            dedupeKey: `helped:${replyId}`,
+          },
+        ]);
     }
     const marked = await trx
       .selectFrom('replies')

@@ -7,7 +7,6 @@ import {
   threadListQuery,
 } from '../../shared/api/threads';
 import { isModerator, requireViewer, viewerOf } from '../auth/viewer';
-import { onQuestionPosted } from '../mentorships/question-hook';
 import type { AppContext } from '../context';
 import { sendCachedJson } from '../http/json-cache';
 import { forumCaches } from '../forum/read-cache';
@@ -40,8 +39,6 @@ export function threadRoutes(ctx: AppContext): Router {
     const viewer = requireViewer(req);
     const input = parse(createThreadInput, req.body);
     const { created, id } = await createThread(ctx, viewer, input);
-    // Tell matching mentors (idempotent per thread, never throws, not awaited by the asker).
-    if (created) void onQuestionPosted(ctx, id);
     res.status(created ? 201 : 200).json(await getThreadDetail(ctx, viewer, id, 'best'));
   });
 

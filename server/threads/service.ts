@@ -1,3 +1,6 @@
+import { notifyPostCreated } from '../notifications/post-events';
+import { enqueue } from '../jobs/enqueue';
+import { queues } from '../jobs/queues';
 import type { CreateThreadInput, ReplySort, ThreadDetail } from '../../shared/api/threads';
 import { TREE_DEPTH_LIMIT } from '../../shared/api/threads';
 import { renderMarkdown } from '../../shared/markdown';
@@ -124,6 +127,9 @@ export async function createThread(
       await touchLastActive(trx, viewer.id);
       // live: the front pages' "N new questions"
       outbox.newThread(summaryOf(await threadForEvent(ctx, trx, input.id)));
+      // Matching mentors hear about it from a job that commits with the thread.
+      await enqueue(trx, queues.questionPosted, { threadId: input.id });
+      await notifyPostCreated(trx, { threadId: input.id, body: input.body, author: viewer });
       return { created: true, id: input.id };
     });
   } catch (err) {

@@ -49,6 +49,20 @@ export interface NotificationPayloads {
   mentorship_expired: { requestId: string; mentor: Person };
   mentorship_ended: { mentorshipId: string; by: Person };
   mentor_paused: { reason: 'expired_requests'; expiredCount: number };
+  reply_to_thread: PostPayload;
+  reply_to_reply: PostPayload;
+  mention: PostPayload;
+  followed_activity: PostPayload;
+  helped: Omit<PostPayload, 'excerpt'>;
+}
+
+/** A post that concerns someone: where it is (exact reply), who wrote it, one line of it. */
+interface PostPayload {
+  threadId: string;
+  replyId?: string;
+  title: string;
+  by: Person;
+  excerpt: string;
 }
 export type NotificationKind = keyof NotificationPayloads;
 
@@ -63,6 +77,9 @@ export interface NotificationItem {
 }
 
 const who = (p: unknown) => (p as Person | undefined)?.displayName ?? 'Someone';
+const postUrl = (p: Record<string, unknown>) =>
+  p.replyId ? `/q/${String(p.threadId)}/r/${String(p.replyId)}` : `/q/${String(p.threadId)}`;
+const titled = (p: Record<string, unknown>) => `“${String(p.title ?? '')}”`;
 
 /** One sentence and a link per notification; unknown kinds still render. */
 export function describeNotification(
@@ -101,6 +118,31 @@ export function describeNotification(
       return {
         text: `Your last ${String(payload.expiredCount ?? 3)} mentorship requests expired, so we paused new requests. Resume on your Mentorships page`,
         url: '/mentorships#pause',
+      };
+    case 'reply_to_thread':
+      return {
+        text: `${who(payload.by)} replied to your question ${titled(payload)}`,
+        url: postUrl(payload),
+      };
+    case 'reply_to_reply':
+      return {
+        text: `${who(payload.by)} replied to your reply in ${titled(payload)}`,
+        url: postUrl(payload),
+      };
+    case 'mention':
+      return {
+        text: `${who(payload.by)} mentioned you in ${titled(payload)}`,
+        url: postUrl(payload),
+      };
+    case 'followed_activity':
+      return {
+        text: `${who(payload.by)} replied in ${titled(payload)}, a thread you follow`,
+        url: postUrl(payload),
+      };
+    case 'helped':
+      return {
+        text: `${who(payload.by)} marked your reply in ${titled(payload)} as “this helped me”`,
+        url: postUrl(payload),
       };
     default:
       return { text: 'You have a new notification', url: '/mentorships' };

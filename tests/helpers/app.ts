@@ -5,6 +5,7 @@ import { clientDist } from '../../server/client-build';
 import { loadConfig, type Config } from '../../server/config';
 import type { AppContext } from '../../server/context';
 import type { AppOptions } from '../../server/http/app';
+import { startJobs, type Jobs } from '../../server/jobs';
 import { seedDemo } from '../../server/seed/demo';
 import { startServer, type RunningServer } from '../../server/server';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -13,6 +14,7 @@ export interface TestApp {
   url: string;
   ctx: AppContext;
   server: RunningServer;
+  jobs: Jobs;
   database: TestDatabase;
   close(): Promise<void>;
 }
@@ -26,6 +28,8 @@ export interface TestAppOptions extends AppOptions {
   /** Reuse a database (e.g. a second instance on the same data). */
   database?: TestDatabase;
   logger?: Logger;
+  /** Run the job workers (mail, digests) in this app; default true. false = enqueue only. */
+  jobs?: boolean;
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -34,6 +38,10 @@ export function testConfig(env: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     PORT: '0',
     HOST: '127.0.0.1',
+    // Jobs in tests: quick polling and short, plain retries (no waiting for backoff).
+    JOBS_POLL_SECONDS: '0.5',
+    MAIL_RETRY_DELAY_SECONDS: '1',
+    MAIL_RETRY_BACKOFF: 'false',
     ...env,
   });
 }
@@ -57,13 +65,15 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     host: '127.0.0.1',
     clientDir: opts.clientDir ?? (opts.client ? clientDist : undefined),
   });
+  const jobs = await startJobs(ctx, { workers: opts.jobs ?? true });
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
+    await jobs.stop();
     await server.close();
     if (!opts.database) await database.destroy();
   };
   afterAll(close);
-  return { url: `http://127.0.0.1:${server.port}`, ctx, server, database, close };
+  return { url: `http://127.0.0.1:${server.port}`, ctx, server, jobs, database, close };
 }

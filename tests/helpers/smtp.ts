@@ -19,6 +19,8 @@ export interface ReceivedMail {
   html: string;
   links: string[];
   headers: Map<string, unknown>;
+  /** A header exactly as sent (unfolded), e.g. header('List-Unsubscribe'). */
+  header(name: string): string | undefined;
 }
 
 export interface TestSmtp {
@@ -33,16 +35,32 @@ const addressText = (a: AddressObject | AddressObject[] | undefined) =>
     .flatMap((x) => x.value.map((v) => v.address ?? ''))
     .join(', ');
 
-export async function startSmtp(): Promise<TestSmtp> {
+export interface SmtpOptions {
+  /** Listen on this port (to bring a "down" server back up on the same address). */
+  port?: number;
+  /** Refuse a recipient: return e.g. { code: 550, message: 'No such user' }. */
+  reject?: (to: string) => { code: number; message: string } | undefined;
+  /** While `paused` is true every message is refused with a temporary 451 (and not kept). */
+  gate?: { paused: boolean };
+}
+
+export async function startSmtp(opts: SmtpOptions = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = opts.reject?.(address.address);
+      if (!refusal) return callback();
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (parsed) => {
+          if (opts.gate?.paused)
+            return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
           const html = typeof parsed.html === 'string' ? parsed.html : '';
           messages.push({
             from: addressText(parsed.from),
@@ -52,6 +70,13 @@ export async function startSmtp(): Promise<TestSmtp> {
             html,
             links: [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&')),
             headers: parsed.headers,
+            header: (name) => {
+              const found = parsed.headerLines.find((h) => h.key === name.toLowerCase());
+              return found?.line
+                .slice(found.line.indexOf(':') + 1)
+                .replace(/\r?\n\s+/g, ' ')
+                .trim();
+            },
           });
           for (const w of waiters) w();
           callback();
@@ -60,7 +85,7 @@ export async function startSmtp(): Promise<TestSmtp> {
       );
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   afterAll(close);

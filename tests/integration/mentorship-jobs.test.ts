@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queues, startJobs, type Jobs } from '../../server/jobs';
+import { queues, type Jobs } from '../../server/jobs';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createUser } from '../helpers/auth';
 import { createMentor, goodMessage } from './mentorship-fixtures';
@@ -9,8 +9,7 @@ let jobs: Jobs;
 
 beforeAll(async () => {
   app = await startTestApp();
-  jobs = await startJobs(app.ctx);
-  return () => jobs.stop();
+  jobs = app.jobs;
 });
 
 describe('background jobs (pg-boss)', () => {

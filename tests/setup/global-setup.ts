@@ -9,6 +9,7 @@ import { migrateToLatest } from '../../server/db/migrate';
 import { ensureClientBuilt } from '../../server/client-build';
 import { pino } from 'pino';
 import { register } from 'tsx/esm/api';
+import { installJobsSchema } from '../../server/jobs/install';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -44,6 +45,8 @@ export default async function setup(project: TestProject) {
   const pool = createPool(withDatabase(adminUrl, templateDb), 2);
   const db = createDb(pool);
   await migrateToLatest(db);
+  // pg-boss's schema and queues too, so each test app's job start only checks them.
+  await installJobsSchema(db, pool);
   await db.destroy();
 
   // Browser tests need the built client; building once here keeps files independent.
