@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessRoleFamily } from '../../shared/api/profiles';
+import { guessRoleFamily, mentorProfileInput } from '../../shared/api/profiles';
 import { roleFamilyCloseness } from '../../shared/matching/roles';
 import { careerPathIds } from '../../shared/taxonomy';
 
@@ -29,5 +29,13 @@ describe('the related-role table is narrow', () => {
       expect(roleFamilyCloseness('qa', f)).toBe(0);
     }
     expect(roleFamilyCloseness('support', 'fullstack')).toBe(0);
+  });
+});
+
+describe('small things people type', () => {
+  it('accepts one- and two-letter skills', () => {
+    const skills = mentorProfileInput.shape.skills.parse(['C', 'R', 'Go']);
+    expect(skills).toEqual(['c', 'r', 'go']);
+    expect(mentorProfileInput.shape.skills.safeParse(['']).success).toBe(false);
   });
 });
