@@ -18,6 +18,13 @@ export const careerPaths = [
   { id: 'founder', label: 'Founder', short: 'founding a company' },
   { id: 'technical-pm', label: 'Technical PM or platform PM', short: 'technical/platform PM role' },
   { id: 'mba', label: 'MBA', short: 'MBA' },
+  {
+    // A bridge, not a destination: people move to a role beside product first and then
+    // across, which is a different story from a direct transfer.
+    id: 'product-adjacent',
+    label: 'Product-adjacent bridge (product ops, solutions engineering, program management)',
+    short: 'product-adjacent bridge role',
+  },
 ] as const;
 export type CareerPathId = (typeof careerPaths)[number]['id'];
 export const careerPathIds = careerPaths.map((p) => p.id) as [CareerPathId, ...CareerPathId[]];
@@ -49,8 +56,15 @@ export const companySizeIds = companySizes.map((c) => c.id) as [CompanySizeId, .
 export const roleFamilies = [
   {
     id: 'frontend',
-    label: 'Frontend / web',
-    keywords: ['frontend', 'front-end', 'fe', 'web', 'ui', 'react'],
+    label: 'Frontend (product team)',
+    keywords: ['frontend', 'front-end', 'fe', 'ui', 'react'],
+  },
+  {
+    // Agency and freelance web work is client-facing, project-shaped and deadline-driven: a
+    // different starting point for a PM switch from frontend work inside one product.
+    id: 'web-agency',
+    label: 'Agency / web developer',
+    keywords: ['web', 'webdev', 'wordpress', 'agency', 'freelance', 'shopify', 'drupal'],
   },
   { id: 'backend', label: 'Backend', keywords: ['backend', 'back-end', 'be', 'api', 'server'] },
   { id: 'fullstack', label: 'Full-stack', keywords: ['full-stack', 'fullstack', 'full stack'] },
@@ -61,9 +75,29 @@ export const roleFamilies = [
     keywords: ['platform', 'infrastructure', 'infra', 'devops', 'sre', 'cloud'],
   },
   {
+    id: 'embedded',
+    label: 'Embedded / firmware',
+    keywords: ['embedded', 'firmware', 'hardware', 'iot', 'fpga', 'rtos'],
+  },
+  {
     id: 'data',
-    label: 'Data / ML',
-    keywords: ['data', 'ml', 'machine learning', 'analytics', 'analyst'],
+    label: 'Data / analytics',
+    keywords: ['data', 'analytics', 'analyst', 'bi'],
+  },
+  {
+    id: 'ml',
+    label: 'ML engineering',
+    keywords: ['ml', 'machine learning', 'ai', 'mlops', 'deep learning', 'nlp'],
+  },
+  {
+    id: 'security',
+    label: 'Security',
+    keywords: ['security', 'appsec', 'infosec', 'pentester', 'penetration', 'secops'],
+  },
+  {
+    id: 'games',
+    label: 'Game development',
+    keywords: ['game', 'games', 'gameplay', 'unity', 'unreal'],
   },
   { id: 'qa', label: 'QA / test', keywords: ['qa', 'test', 'quality', 'sdet'] },
   {

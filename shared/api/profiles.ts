@@ -69,6 +69,14 @@ const tag = z
   .max(40, { message: 'each entry must be 2-40 characters' })
   .transform((s) => s.toLowerCase().replace(/\s+/g, ' '));
 
+/** Skills may be one or two letters ("C", "R", "Go"); stored lower-case like other tags. */
+const skill = z
+  .string({ error: required('must be text') })
+  .trim()
+  .min(1, { message: 'each skill must be 1-40 characters' })
+  .max(40, { message: 'each skill must be 1-40 characters' })
+  .transform((s) => s.toLowerCase().replace(/\s+/g, ' '));
+
 /** An IANA time zone name; spelled the way the runtime's own list spells it. */
 export function normalizeTimeZone(name: string): string | null {
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name) || name.length > 64) return null;
@@ -211,7 +219,7 @@ export const mentorProfileInput = z.object({
   companyTypeAfter: oneOf(companyTypeIds, 'company types'),
   companySizeAfter: oneOf(companySizeIds, 'company sizes'),
   industries: listOf(tag, 0, 10, 'industries', 'industry').default([]),
-  skills: listOf(tag, 0, 20, 'skills', 'skill').default([]),
+  skills: listOf(skill, 0, 20, 'skills', 'skill').default([]),
   timeZone,
   languages: listOf(language, 1, 10, 'languages', 'language'),
   story: text(40, 8000),

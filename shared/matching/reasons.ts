@@ -48,10 +48,14 @@ export function article(phrase: string): string {
   return 'a';
 }
 
-/** "Web Developer" → "web developer", but "iOS developer" and "QA engineer" keep case. */
+/**
+ * "Web developer" → "web developer" mid-sentence; a title the person wrote in Title Case
+ * ("Site Reliability Engineer") or with acronyms ("iOS developer", "QA engineer") keeps it.
+ */
 function asNoun(title: string): string {
   const t = title.trim();
-  return /^[A-Z][a-z]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
+  const sentenceCase = /^[A-Z][a-z]+(\s[^A-Z]*)?$/.test(t);
+  return sentenceCase ? t[0]!.toLowerCase() + t.slice(1) : t;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

@@ -53,26 +53,20 @@ export function normalizeRole(role: string): string {
 }
 
 /**
- * How close two role families are, for the role factor. Same family is 1; these pairs are
- * partly transferable (a full-stack developer shares most of a frontend developer's daily
- * work with product); everything else is 0.
+ * How close two role families are, for the role factor. Same family is 1. The related pairs
+ * are narrow on purpose (issue 13): each is a pair whose daily work carries over to the
+ * other's switch story; everything else is 0 — QA, support, embedded, games and managers are
+ * related to no other family, because their route into product is a different story.
  */
-const RELATED: ReadonlyArray<readonly [RoleFamilyId, RoleFamilyId, number]> = [
-  ['frontend', 'fullstack', 0.6],
-  ['backend', 'fullstack', 0.6],
-  ['frontend', 'mobile', 0.4],
-  ['backend', 'platform', 0.5],
-  ['backend', 'data', 0.3],
-  ['platform', 'data', 0.3],
-  ['qa', 'frontend', 0.2],
-  ['qa', 'backend', 0.2],
-  ['support', 'fullstack', 0.2],
-  ['lead', 'frontend', 0.3],
-  ['lead', 'backend', 0.3],
-  ['lead', 'fullstack', 0.3],
-  ['lead', 'platform', 0.3],
-  ['lead', 'mobile', 0.3],
-  ['lead', 'data', 0.3],
+const RELATED: ReadonlyArray<readonly [RoleFamilyId, RoleFamilyId, number, string]> = [
+  ['web-agency', 'frontend', 0.5, 'same craft (browser UI), different setting'],
+  ['web-agency', 'fullstack', 0.5, 'small-team web generalists'],
+  ['frontend', 'fullstack', 0.6, 'both ship the product UI'],
+  ['frontend', 'mobile', 0.4, 'both build the client app a user touches daily'],
+  ['backend', 'fullstack', 0.6, 'the server half of the same job'],
+  ['backend', 'platform', 0.5, 'the same systems, serving users or engineers'],
+  ['platform', 'security', 0.4, 'both run shared infrastructure for internal customers'],
+  ['data', 'ml', 0.5, 'the same data, measurement and modelling work'],
 ];
 
 export function roleFamilyCloseness(a: RoleFamilyId, b: RoleFamilyId): number {

@@ -115,6 +115,11 @@ describe('scores and explanations', () => {
     expect(r!.openSeats).toBe(1);
   });
 
+  it('keeps the capitalisation a person gave their title', () => {
+    const [r] = rank([mentor('sre', { roleBefore: 'Site Reliability Engineer' })]);
+    expect(r!.reasons.some((x) => x.startsWith('Was a Site Reliability Engineer'))).toBe(true);
+  });
+
   it('says so when working hours never meet', () => {
     const [r] = rank([mentor('far', { timeZone: 'Asia/Kolkata' })]);
     expect(r!.reasons).toContain(
