@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { AppContext } from '../context';
+import { setUpChatJobs, workChatJobs } from '../chat/unread-email';
 import { expireDueRequests } from '../mentorships/expiry';
 
 /**
@@ -56,7 +57,9 @@ export async function startJobs(ctx: AppContext): Promise<Jobs> {
       });
     // Every 10 minutes; requests are checked against their own expires_at, so a late run is exact.
     await boss.schedule(queues.expireRequests, '*/10 * * * *', {}, { tz: 'UTC' });
+    await setUpChatJobs(boss);
   });
+  await workChatJobs(ctx, boss);
   await boss.work(queues.expireRequests, async () => {
     const result = await expireDueRequests(ctx.db, ctx.config);
     if (result.expired > 0) ctx.logger.info(result, 'mentorship requests expired');
