@@ -65,7 +65,7 @@ export function onChatConnection(ctx: AppContext, socket: IoSocket): void {
     joined.set(id, joined.get(id) ?? { lastTyping: 0 });
     const [caughtUp, openNow] = await Promise.all([
       replay(id, lastSeq),
-      ctx.realtime?.chatRoomUsers(id).catch((): string[] => []) ?? Promise.resolve([]),
+      ctx.realtime?.chatRoomUsers(id, 500).catch((): string[] => []) ?? Promise.resolve([]),
     ]);
     if (first)
       ctx.realtime?.toConversation(id, 'chat:presence', {
@@ -89,7 +89,7 @@ export function onChatConnection(ctx: AppContext, socket: IoSocket): void {
 
   const left = async (id: string) => {
     if (!userId) return;
-    const open = await ctx.realtime?.chatRoomUsers(id).catch(() => [userId]);
+    const open = await ctx.realtime?.chatRoomUsers(id, 500).catch(() => [userId]);
     if (open?.includes(userId)) return; // another tab still has it open
     const at = await setLastSeen(ctx.db, id, userId);
     ctx.realtime?.toConversation(id, 'chat:presence', {

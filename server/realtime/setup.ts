@@ -37,7 +37,7 @@ export interface Realtime {
     payload: Parameters<ServerToClientEvents['chat:activity']>[0],
   ): void;
   /** Who has this conversation open now, on any instance. */
-  chatRoomUsers(conversationId: string): Promise<string[]>;
+  chatRoomUsers(conversationId: string, timeoutMs?: number): Promise<string[]>;
 }
 
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -83,8 +83,8 @@ export async function startRealtime(
     toConversation: (id, event, payload) =>
       (io.to(rooms.conversation(id)).emit as (e: string, p: unknown) => void)(event, payload),
     toUser: (id, event, payload) => io.to(rooms.user(id)).emit(event, payload),
-    chatRoomUsers: async (id) => {
-      const sockets = await io.in(rooms.conversation(id)).timeout(2000).fetchSockets();
+    chatRoomUsers: async (id, timeoutMs = 2000) => {
+      const sockets = await io.in(rooms.conversation(id)).timeout(timeoutMs).fetchSockets();
       return [...new Set(sockets.map((s) => s.data.userId).filter((u): u is string => !!u))];
     },
   };
