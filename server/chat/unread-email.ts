@@ -28,11 +28,15 @@ let queueReady = false;
 export async function enqueueUnreadEmail(ctx: AppContext, trx: Trx, job: UnreadJob): Promise<void> {
   // Jobs may not have run on this database yet (scripts, some tests): nothing to enqueue into.
   if (!queueReady) {
-    const { rows } = await sql<{ ok: boolean }>`
-      SELECT to_regclass('pgboss.queue') IS NOT NULL
-         AND EXISTS (SELECT 1 FROM pgboss.queue WHERE name = ${CHAT_UNREAD_QUEUE}) AS ok`
-      .execute(trx)
-      .catch(() => ({ rows: [{ ok: false }] }));
+    // Two statements: naming a missing table would abort the caller's transaction.
+    const { rows: found } = await sql<{ ok: boolean }>`
+      SELECT to_regclass('pgboss.queue') IS NOT NULL AS ok`.execute(trx);
+    const { rows } = found[0]?.ok
+      ? await sql<{ ok: boolean }>`
+          SELECT EXISTS (SELECT 1 FROM pgboss.queue WHERE name = ${CHAT_UNREAD_QUEUE}) AS ok`.execute(
+          trx,
+        )
+      : { rows: [{ ok: false }] };
     if (!rows[0]?.ok) {
       ctx.logger.warn('chat email queue missing (jobs never started here); no unread email');
       return;
