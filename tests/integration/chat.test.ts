@@ -275,4 +275,21 @@ describe('chat: unread email', () => {
     await eventually(async () => expect(await finishedJobs()).toBe(before + 1), 20_000);
     expect(smtp.messages.filter((m) => m.to === mentee.email)).toEqual([]);
   });
+
+  it('two workers (two instances) on the same queue send it once', async () => {
+    const second = await startJobs(app.ctx);
+    try {
+      const { conversationId, mentorClient, mentee } = await pairSignedIn();
+      const before = await finishedJobs();
+      await mentorClient
+        .post(`/api/conversations/${conversationId}/messages`)
+        .send({ id: randomUUID(), body: 'Only once, please' })
+        .expect(201);
+      await smtp.waitFor((m) => m.to === mentee.email, 20_000);
+      await eventually(async () => expect(await finishedJobs()).toBe(before + 1), 20_000);
+      expect(smtp.messages.filter((m) => m.to === mentee.email)).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  });
 });
