@@ -239,6 +239,14 @@ export const configSchema = z.object({
     .default(500),
   /** Thread events are kept this long for replays (hours). */
   REALTIME_EVENT_RETENTION_HOURS: z.coerce.number({ message: 'expected hours' }).min(1).default(48),
+  /** An unread chat message is emailed after this many minutes (fractions allowed). */
+  CHAT_EMAIL_DELAY_MINUTES: z.coerce.number({ message: 'expected minutes' }).min(0).default(10),
+  /** Chat messages one person may send per 10 seconds (per connection); more are refused. */
+  CHAT_MESSAGES_PER_10S: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(1)
+    .default(20),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ message: 'expected milliseconds' })
     .int()

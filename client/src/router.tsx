@@ -61,6 +61,11 @@ export const router = createBrowserRouter([
         path: 'mentorships',
         lazy: page(() => import('./pages/MentorshipsPage'), 'MentorshipsPage'),
       },
+      { path: 'messages', lazy: page(() => import('./pages/MessagesPage'), 'MessagesPage') },
+      {
+        path: 'messages/:id',
+        lazy: page(() => import('./pages/ConversationPage'), 'ConversationPage'),
+      },
       { path: 'paths', lazy: page(() => import('./pages/PathsPage'), 'PathsPage') },
       { path: 'paths/:pathId', lazy: page(() => import('./pages/PathPage'), 'PathPage') },
       { path: '*', element: <NotFoundPage /> },

@@ -65,9 +65,43 @@ export interface CaughtMail {
   to_address: string;
 }
 
+export interface ChatMessages {
+  body_html: string;
+  body_md: string;
+  conversation_id: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  edited_at: Timestamp | null;
+  id: string;
+  pinned_at: Timestamp | null;
+  pinned_by: string | null;
+  sender_id: string | null;
+  seq: Int8;
+}
+
+export interface ChatReports {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  message_id: string;
+  note: string | null;
+  reason: string;
+  reporter_id: string;
+  status: Generated<string>;
+}
+
+export interface ChatSettings {
+  email_unread: Generated<boolean>;
+  user_id: string;
+}
+
 export interface ConversationParticipants {
   conversation_id: string;
+  emailed_seq: Generated<Int8>;
   joined_at: Generated<Timestamp>;
+  last_read_seq: Generated<Int8>;
+  last_seen_at: Timestamp | null;
   user_id: string;
 }
 
@@ -75,6 +109,7 @@ export interface Conversations {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   kind: Generated<string>;
+  last_message_at: Timestamp | null;
   pair_key: string | null;
 }
 
@@ -461,6 +496,9 @@ export interface DB {
   asker_profiles: AskerProfiles;
   auth_tokens: AuthTokens;
   caught_mail: CaughtMail;
+  chat_messages: ChatMessages;
+  chat_reports: ChatReports;
+  chat_settings: ChatSettings;
   conversation_participants: ConversationParticipants;
   conversations: Conversations;
   digest_deliveries: DigestDeliveries;

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { accountRoutes } from '../account/routes';
 import { authMiddleware } from '../auth/middleware';
 import { authRoutes } from '../auth/routes';
+import { chatRoutes } from '../chat/routes';
 import type { AppContext } from '../context';
 import { matchingRoutes } from '../matching/routes';
 import { mentorshipRoutes } from '../mentorships/routes';
@@ -69,6 +70,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
   api.use(notificationSettingsRoutes(ctx));
   api.use(pathRoutes(ctx));
   api.use(matchingRoutes(ctx));
+  api.use(chatRoutes(ctx));
   opts.extraApiRoutes?.(api);
   api.use((req) => {
     throw new AppError('not_found', `No API route for ${req.method} ${req.path}`);

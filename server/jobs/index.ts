@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { AppContext } from '../context';
+import { setUpChatJobs, workChatJobs } from '../chat/unread-email';
 import { deliverEmail } from '../mail/deliver';
 import type { EmailJob } from '../mail/outbox';
 import { expireDueRequests } from '../mentorships/expiry';
@@ -65,6 +66,7 @@ export async function startJobs(ctx: AppContext, opts: { workers?: boolean } = {
   await setUpOnce(ctx, async () => {
     await boss.start();
     await installQueues(boss, ctx.config);
+    await setUpChatJobs(boss);
     if (!workers) return;
     // Every 10 minutes; requests are checked against their own expires_at, so a late run is exact.
     await boss.schedule(queues.expireRequests, '*/10 * * * *', {}, { tz: 'UTC' });
@@ -82,6 +84,7 @@ export async function startJobs(ctx: AppContext, opts: { workers?: boolean } = {
 
 async function startWorkers(ctx: AppContext, boss: PgBoss): Promise<void> {
   const polling = { pollingIntervalSeconds: ctx.config.JOBS_POLL_SECONDS };
+  await workChatJobs(ctx, boss);
   await boss.work(queues.expireRequests, polling, async () => {
     const result = await expireDueRequests(ctx.db, ctx.config);
     if (result.expired > 0) ctx.logger.info(result, 'mentorship requests expired');

@@ -54,24 +54,48 @@ export async function recordThreadEvents(
   events: readonly LiveThreadEvent[],
 ): Promise<ThreadEventEnvelope[]> {
   if (events.length === 0) return [];
-  const { rows } = await sql<{ last_seq: number; at: Date }>`
-    INSERT INTO thread_event_counters AS c (thread_id, last_seq)
-    VALUES (${threadId}::uuid, ${events.length})
-    ON CONFLICT (thread_id) DO UPDATE SET last_seq = c.last_seq + ${events.length}
-    RETURNING c.last_seq, now() AS at`.execute(trx);
-  const { last_seq: last, at } = rows[0]!;
-  const first = Number(last) - events.length + 1;
+  const { first, at } = await takeStreamSeqs(trx, threadId, events.length);
   const envelopes = events.map((event, i) => ({
     threadId,
     seq: first + i,
     event,
     at: at.toISOString(),
   }));
+  await storeStreamEvents(trx, threadId, at, envelopes);
+  return envelopes;
+}
+
+/**
+ * The next `n` sequence numbers of one event stream: a thread, or any other uuid-keyed
+ * stream (a chat conversation). The counter row stays locked until commit, so sequence
+ * order is commit order; take it last in the transaction (see Outbox above).
+ */
+export async function takeStreamSeqs(
+  trx: Trx,
+  streamId: string,
+  n: number,
+): Promise<{ first: number; at: Date }> {
+  const { rows } = await sql<{ last_seq: number; at: Date }>`
+    INSERT INTO thread_event_counters AS c (thread_id, last_seq)
+    VALUES (${streamId}::uuid, ${n})
+    ON CONFLICT (thread_id) DO UPDATE SET last_seq = c.last_seq + ${n}
+    RETURNING c.last_seq, now() AS at`.execute(trx);
+  const { last_seq: last, at } = rows[0]!;
+  return { first: Number(last) - n + 1, at };
+}
+
+/** Stores a stream's events (already numbered by takeStreamSeqs) for replays. */
+export async function storeStreamEvents(
+  trx: Trx,
+  streamId: string,
+  at: Date,
+  events: readonly { seq: number; event: { type: string } }[],
+): Promise<void> {
   await trx
     .insertInto('thread_events')
     .values(
-      envelopes.map((e) => ({
-        thread_id: threadId,
+      events.map((e) => ({
+        thread_id: streamId,
         seq: e.seq,
         type: e.event.type,
         payload: JSON.stringify(e.event),
@@ -79,7 +103,6 @@ export async function recordThreadEvents(
       })),
     )
     .execute();
-  return envelopes;
 }
 
 /** Shorthand for one event. */

@@ -23,16 +23,28 @@ export async function replayThread(
   lastSeq: number,
   max: number,
 ): Promise<Replay> {
+  const r = await replayStream<LiveThreadEvent>(db, threadId, lastSeq, max);
+  if (!r.events) return { seq: r.seq, ...(r.reset ? { reset: true } : {}) };
+  return { seq: r.seq, events: r.events.map((e) => ({ threadId, ...e })) };
+}
+
+/** The same for any event stream (a thread, a chat conversation): `{ seq, event, at }`. */
+export async function replayStream<E>(
+  db: Db,
+  streamId: string,
+  lastSeq: number,
+  max: number,
+): Promise<{ seq: number; events?: { seq: number; event: E; at: string }[]; reset?: boolean }> {
   const { rows } = await sql<{
     last_seq: number | null;
     seq: number | null;
-    payload: LiveThreadEvent | null;
+    payload: E | null;
     created_at: Date | null;
     bytes: number | null;
   }>`
     SELECT c.last_seq, e.seq, e.payload, e.created_at,
            sum(octet_length(e.payload::text)) OVER (ORDER BY e.seq) AS bytes
-      FROM (SELECT ${threadId}::uuid AS thread_id) k
+      FROM (SELECT ${streamId}::uuid AS thread_id) k
       LEFT JOIN thread_event_counters c ON c.thread_id = k.thread_id
       LEFT JOIN LATERAL (
         SELECT seq, payload, created_at FROM thread_events
@@ -49,7 +61,6 @@ export async function replayThread(
   return {
     seq,
     events: found.map((r) => ({
-      threadId,
       seq: Number(r.seq),
       event: r.payload!,
       at: r.created_at!.toISOString(),

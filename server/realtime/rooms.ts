@@ -5,6 +5,8 @@ export const rooms = {
   feed: 'feed',
   thread: (id: string) => `thread:${id}`,
   user: (id: string) => `user:${id}`,
+  /** A chat conversation: only its two participants' sockets, after a database check. */
+  conversation: (id: string) => `chat:${id}`,
   /**
    * Every socket of one browser session (all its tabs, on any instance). Named by a hash:
    * room names travel between instances and the session id is a secret.

@@ -1,5 +1,7 @@
 import type { ThreadSummary } from '../../shared/api/threads';
-import type { ThreadEventEnvelope } from '../../shared/realtime/events';
+import type { ChatEventEnvelope } from '../../shared/api/chat';
+import type { ServerToClientEvents, ThreadEventEnvelope } from '../../shared/realtime/events';
+import { onChatConnection } from '../chat/socket';
 import type { AppContext } from '../context';
 import { attachAdapter, clusterMode, type ClusterMode } from './adapter';
 import { onConnection } from './connection';
@@ -20,6 +22,22 @@ export interface Realtime {
   disconnectSession(sessionId: string): void;
   /** Every socket of this user (suspension, account deletion, "sign out everywhere"). */
   disconnectUser(userId: string): void;
+  /** A committed chat event to the conversation's room. Use server/chat's service. */
+  chatEvent(envelope: ChatEventEnvelope): void;
+  /** An unsequenced chat update (read, presence) to the conversation's room. */
+  toConversation<E extends 'chat:read' | 'chat:presence'>(
+    conversationId: string,
+    event: E,
+    payload: Parameters<ServerToClientEvents[E]>[0],
+  ): void;
+  /** To every socket of one person (the nav badge). */
+  toUser(
+    userId: string,
+    event: 'chat:activity',
+    payload: Parameters<ServerToClientEvents['chat:activity']>[0],
+  ): void;
+  /** Who has this conversation open now, on any instance. */
+  chatRoomUsers(conversationId: string, timeoutMs?: number): Promise<string[]>;
 }
 
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -35,7 +53,10 @@ export async function startRealtime(
   const mode = clusterMode(ctx.config);
   const closeAdapter = await attachAdapter(ctx, io, mode);
   const presence = new Presence(io, mode !== 'off', ctx.logger);
-  io.on('connection', (socket) => onConnection(ctx, presence, socket));
+  io.on('connection', (socket) => {
+    onConnection(ctx, presence, socket);
+    onChatConnection(ctx, socket);
+  });
   const stopListening = listenToPostgres(ctx, {
     // A session ended (sign-out, reset, deletion, expiry: the session table's delete
     // trigger): drop its sockets; the client reconnects as whoever its cookie now says.
@@ -58,6 +79,14 @@ export async function startRealtime(
     newThread: (t) => io.to(rooms.feed).emit('feed:thread', t),
     disconnectSession: (sid) => io.in(rooms.session(sid)).disconnectSockets(true),
     disconnectUser: (id) => io.in(rooms.user(id)).disconnectSockets(true),
+    chatEvent: (e) => io.to(rooms.conversation(e.conversationId)).emit('chat:event', e),
+    toConversation: (id, event, payload) =>
+      (io.to(rooms.conversation(id)).emit as (e: string, p: unknown) => void)(event, payload),
+    toUser: (id, event, payload) => io.to(rooms.user(id)).emit(event, payload),
+    chatRoomUsers: async (id, timeoutMs = 2000) => {
+      const sockets = await io.in(rooms.conversation(id)).timeout(timeoutMs).fetchSockets();
+      return [...new Set(sockets.map((s) => s.data.userId).filter((u): u is string => !!u))];
+    },
   };
   ctx.realtime = realtime;
   ctx.logger.info({ cluster: mode, instance: presence.instanceId }, 'realtime ready');

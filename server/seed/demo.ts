@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { demoThreads, demoUsers } from './demo-content';
 import { seedDemoProfiles } from './demo-profiles';
 import { seedDemoMentorships } from './demo-mentorships';
+import { seedDemoChat } from './demo-chat';
 import { renderMarkdown } from '../../shared/markdown';
 import { seedDemoForum } from './demo-forum';
 
@@ -63,6 +64,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     await seedDemoForum(trx, now);
     await seedDemoProfiles(trx);
     await seedDemoMentorships(trx, now);
+    await seedDemoChat(trx, now);
     return { seeded: true };
   });
 }

@@ -9,6 +9,7 @@
  */
 import type { ReplyNode, ThreadDetail, ThreadSummary } from '../api/threads';
 import type { ErrorCode } from '../api/errors';
+import type { ChatEventEnvelope, SendAck } from '../api/chat';
 
 /**
  * What changed in a thread. The same presenters as the HTTP responses build these, seen
@@ -99,6 +100,57 @@ export interface ServerToClientEvents {
   'server:shutdown': (info: { reconnectInMs: number }) => void;
   /** To the user's own sockets: a notification arrived or was read; refetch the bell. */
   'notifications:changed': () => void;
+  /** A committed conversation event, to the conversation's room (its two participants). */
+  'chat:event': (envelope: ChatEventEnvelope) => void;
+  /** To both participants' own sockets: a message arrived or was read; refresh the badge. */
+  'chat:activity': (info: ChatActivity) => void;
+  'chat:read': (update: ChatReadUpdate) => void;
+  'chat:typing': (update: ChatTypingUpdate) => void;
+  'chat:presence': (update: ChatPresenceUpdate) => void;
+}
+
+export interface ChatActivity {
+  conversationId: string;
+  /** The viewer's unread count across all conversations, now. */
+  unread: number;
+}
+
+export interface ChatReadUpdate {
+  conversationId: string;
+  userId: string;
+  lastReadSeq: number;
+}
+
+export interface ChatTypingUpdate {
+  conversationId: string;
+  userId: string;
+  typing: boolean;
+  /** Hide the indicator after this long without a new update. */
+  expiresInMs: number;
+}
+
+export interface ChatPresenceUpdate {
+  conversationId: string;
+  userId: string;
+  /** Has this conversation open now (any tab, any instance). */
+  online: boolean;
+  lastSeenAt: string | null;
+}
+
+export interface ChatJoinInput {
+  conversationId: string;
+  /** The last sequence number this client applied; absent on a first load. */
+  lastSeq?: number | null;
+}
+
+export interface ChatJoinResult {
+  seq: number;
+  events?: ChatEventEnvelope[];
+  /** Too far behind: refetch the conversation instead. */
+  reset?: boolean;
+  otherOnline: boolean;
+  otherLastSeenAt: string | null;
+  otherLastReadSeq: number;
 }
 
 export type AckResult<T = unknown> =
@@ -115,6 +167,18 @@ export interface ClientToServerEvents {
   'thread:leave': (input: { threadId: string }, ack: Ack) => void;
   'thread:replay': (input: ThreadReplayInput, ack: Ack<ThreadReplayResult>) => void;
   'thread:typing': (input: { threadId: string; typing: boolean }, ack: Ack) => void;
+  'chat:join': (input: ChatJoinInput, ack: Ack<ChatJoinResult>) => void;
+  'chat:leave': (input: { conversationId: string }, ack: Ack) => void;
+  'chat:replay': (
+    input: { conversationId: string; lastSeq: number },
+    ack: Ack<Omit<ChatJoinResult, 'otherOnline' | 'otherLastSeenAt' | 'otherLastReadSeq'>>,
+  ) => void;
+  'chat:send': (
+    input: { conversationId: string; id: string; body: string },
+    ack: Ack<SendAck>,
+  ) => void;
+  'chat:read': (input: { conversationId: string; seq: number }, ack: Ack) => void;
+  'chat:typing': (input: { conversationId: string; typing: boolean }, ack: Ack) => void;
 }
 
 /** Between instances (through the adapter): presence counts per thread. */

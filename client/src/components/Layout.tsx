@@ -3,6 +3,7 @@ import { ModNavItem } from './forum/ModNavItem';
 import { AccountMenu } from './auth/AccountMenu';
 import { VerifyBanner } from './auth/VerifyBanner';
 import { NotificationBell } from './NotificationBell';
+import { MessagesNavItem } from './chat/MessagesNavItem';
 
 export function Layout() {
   // Pages load their code on first visit (router.tsx): say so while it comes.
@@ -41,6 +42,7 @@ export function Layout() {
               <li>
                 <NavLink to="/mentorships">Mentorships</NavLink>
               </li>
+              <MessagesNavItem />
               <ModNavItem />
             </ul>
           </nav>

@@ -31,7 +31,14 @@ export function MentorshipCard({ mentorship: m }: { mentorship: MentorshipItem }
         {m.endedBy && ` by ${m.endedBy.displayName}`}
       </p>
       {m.status === 'active' && (
-        <p className="muted">Chat with each other is coming soon; your conversation is ready.</p>
+        <p>
+          <Link to={`/messages/${m.conversationId}`}>Open chat</Link>
+        </p>
+      )}
+      {m.status !== 'active' && (
+        <p>
+          <Link to={`/messages/${m.conversationId}`}>Read the conversation</Link>
+        </p>
       )}
       {m.endFeedback && <blockquote>{m.endFeedback}</blockquote>}
       <ErrorAlert error={end.error} fields={['feedback']} />

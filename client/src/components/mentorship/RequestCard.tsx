@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
   declineReasonLabel,
   declineReasons,
@@ -23,6 +23,7 @@ const STATUS: Record<RequestItem['status'], string> = {
 export function RequestCard({ request: r }: { request: RequestItem }) {
   const other = r.role === 'mentor' ? r.asker : r.mentor;
   const answer = useAnswerRequest();
+  const navigate = useNavigate();
   const [declining, setDeclining] = useState(false);
   const headingId = useId();
 
@@ -59,7 +60,17 @@ export function RequestCard({ request: r }: { request: RequestItem }) {
             <button
               type="button"
               disabled={answer.isPending}
-              onClick={() => answer.mutate({ id: r.id, action: 'accept' })}
+              onClick={() =>
+                answer.mutate(
+                  { id: r.id, action: 'accept' },
+                  // Accepting lands the mentor in the new conversation.
+                  {
+                    onSuccess: (m) => {
+                      if ('conversationId' in m) void navigate(`/messages/${m.conversationId}`);
+                    },
+                  },
+                )
+              }
             >
               Accept {r.asker.displayName}
             </button>

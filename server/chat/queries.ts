@@ -1,0 +1,213 @@
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../db';
+import type { ChatMessages } from '../db/types';
+import type { Trx } from '../forum/author';
+
+export type MessageRow = Selectable<ChatMessages>;
+
+export async function messageById(db: Db | Trx, id: string): Promise<MessageRow | undefined> {
+  return db.selectFrom('chat_messages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertMessage(
+  trx: Trx,
+  m: {
+    id: string;
+    conversationId: string;
+    seq: number;
+    senderId: string;
+    md: string;
+    html: string;
+    at: Date;
+  },
+): Promise<MessageRow> {
+  const row = await trx
+    .insertInto('chat_messages')
+    .values({
+      id: m.id,
+      conversation_id: m.conversationId,
+      seq: m.seq,
+      sender_id: m.senderId,
+      body_md: m.md,
+      body_html: m.html,
+      created_at: m.at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('conversations')
+    .set({ last_message_at: m.at })
+    .where('id', '=', m.conversationId)
+    .execute();
+  return row;
+}
+
+/** A page of messages in sequence order: the newest, before `before`, or after `after`. */
+export async function messagePage(
+  db: Db,
+  conversationId: string,
+  o: { before?: number; after?: number; limit: number },
+): Promise<{ rows: MessageRow[]; more: boolean }> {
+  const forward = o.after !== undefined;
+  const rows = await db
+    .selectFrom('chat_messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .$if(o.before !== undefined, (q) => q.where('seq', '<', String(o.before)))
+    .$if(forward, (q) => q.where('seq', '>', String(o.after)))
+    .orderBy('seq', forward ? 'asc' : 'desc')
+    .limit(o.limit + 1)
+    .execute();
+  const more = rows.length > o.limit;
+  const page = rows.slice(0, o.limit);
+  return { rows: forward ? page : page.reverse(), more };
+}
+
+export async function pinnedMessages(db: Db, conversationId: string): Promise<MessageRow[]> {
+  return db
+    .selectFrom('chat_messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('pinned_at', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .orderBy('pinned_at')
+    .execute();
+}
+
+/** Messages from the other person after `afterSeq` (not deleted). */
+export async function unreadIn(
+  db: Db | Trx,
+  conversationId: string,
+  userId: string,
+  afterSeq: number,
+): Promise<{ count: number; first: number | null }> {
+  const r = await db
+    .selectFrom('chat_messages')
+    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('seq').as('first')])
+    .where('conversation_id', '=', conversationId)
+    .where('seq', '>', String(afterSeq))
+    .where('sender_id', 'is distinct from', userId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { count: Number(r.n), first: r.first === null ? null : Number(r.first) };
+}
+
+/** The nav badge: unread messages from others across all of this person's conversations. */
+export async function unreadTotal(db: Db | Trx, userId: string): Promise<number> {
+  const { rows } = await sql<{ n: string }>`
+    SELECT count(*) AS n
+      FROM conversation_participants p
+      JOIN chat_messages m ON m.conversation_id = p.conversation_id AND m.seq > p.last_read_seq
+     WHERE p.user_id = ${userId}::uuid AND m.sender_id IS DISTINCT FROM p.user_id
+       AND m.deleted_at IS NULL`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export interface InboxRow {
+  id: string;
+  sort_key: string;
+  other_id: string;
+  other_handle: string;
+  other_display_name: string;
+  last_md: string | null;
+  last_at: Date | null;
+  last_sender: string | null;
+  last_deleted: boolean | null;
+  unread: string;
+  active: boolean;
+}
+
+/** The inbox, most recent first (keyset on last message time, then id); one query. */
+export async function inbox(
+  db: Db,
+  userId: string,
+  o: { limit: number; after?: readonly [string, string] },
+): Promise<InboxRow[]> {
+  const after = o.after
+    ? sql`AND (coalesce(c.last_message_at, c.created_at), c.id) < (${o.after[0]}::timestamptz, ${o.after[1]}::uuid)`
+    : sql``;
+  const { rows } = await sql<InboxRow>`
+    SELECT c.id,
+           to_char(coalesce(c.last_message_at, c.created_at) AT TIME ZONE 'UTC',
+                   'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key,
+           o.user_id AS other_id, u.handle AS other_handle, u.display_name AS other_display_name,
+           l.body_md AS last_md, l.created_at AS last_at, l.sender_id AS last_sender,
+           l.deleted_at IS NOT NULL AS last_deleted,
+           (SELECT count(*) FROM chat_messages m
+             WHERE m.conversation_id = c.id AND m.seq > me.last_read_seq
+               AND m.sender_id IS DISTINCT FROM me.user_id AND m.deleted_at IS NULL) AS unread,
+           EXISTS (SELECT 1 FROM mentorships ms
+                    WHERE ms.conversation_id = c.id AND ms.status = 'active') AS active
+      FROM conversation_participants me
+      JOIN conversations c ON c.id = me.conversation_id
+      JOIN conversation_participants o ON o.conversation_id = c.id AND o.user_id <> me.user_id
+      JOIN users u ON u.id = o.user_id
+      LEFT JOIN LATERAL (
+        SELECT body_md, created_at, sender_id, deleted_at FROM chat_messages
+         WHERE conversation_id = c.id ORDER BY seq DESC LIMIT 1
+      ) l ON true
+     WHERE me.user_id = ${userId}::uuid ${after}
+     ORDER BY coalesce(c.last_message_at, c.created_at) DESC, c.id DESC
+     LIMIT ${o.limit + 1}`.execute(db);
+  return rows;
+}
+
+export async function people(db: Db, ids: string[]) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'handle', 'display_name'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Moves the read position forward only (a late, older mark never un-reads). */
+export async function markRead(
+  db: Db,
+  conversationId: string,
+  userId: string,
+  seq: number,
+): Promise<{ lastReadSeq: number; moved: boolean }> {
+  const { rows } = await sql<{ last_read_seq: string; moved: boolean }>`
+    WITH cap AS (
+      SELECT least(${seq}::bigint, coalesce(max(seq), 0)) AS s
+        FROM chat_messages WHERE conversation_id = ${conversationId}::uuid
+    ), upd AS (
+      UPDATE conversation_participants p SET last_read_seq = cap.s FROM cap
+       WHERE p.conversation_id = ${conversationId}::uuid AND p.user_id = ${userId}::uuid
+         AND p.last_read_seq < cap.s
+      RETURNING p.last_read_seq
+    )
+    SELECT coalesce((SELECT last_read_seq FROM upd),
+                    (SELECT last_read_seq FROM conversation_participants
+                      WHERE conversation_id = ${conversationId}::uuid AND user_id = ${userId}::uuid)) AS last_read_seq,
+           EXISTS (SELECT 1 FROM upd) AS moved`.execute(db);
+  return { lastReadSeq: Number(rows[0]?.last_read_seq ?? 0), moved: !!rows[0]?.moved };
+}
+
+export async function setLastSeen(db: Db, conversationId: string, userId: string): Promise<Date> {
+  const r = await db
+    .updateTable('conversation_participants')
+    .set({ last_seen_at: sql<Date>`now()` })
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .returning('last_seen_at')
+    .executeTakeFirst();
+  return r?.last_seen_at ?? new Date();
+}
+
+export async function emailUnreadOn(db: Db | Trx, userId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('chat_settings')
+    .select('email_unread')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return r?.email_unread ?? true;
+}
+
+export async function setEmailUnread(db: Db, userId: string, on: boolean): Promise<void> {
+  await db
+    .insertInto('chat_settings')
+    .values({ user_id: userId, email_unread: on })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ email_unread: on }))
+    .execute();
+}

@@ -1,0 +1,343 @@
+import type {
+  ChatEvent,
+  ChatEventEnvelope,
+  ChatMessage,
+  ConversationDetail,
+  ConversationSummary,
+  MessagePage,
+  SendAck,
+  SendInput,
+} from '../../shared/api/chat';
+import { CHAT_EDIT_WINDOW_MINUTES } from '../../shared/api/chat';
+import type { Page } from '../../shared/api/threads';
+import { renderMarkdown } from '../../shared/markdown';
+import type { AppContext } from '../context';
+import { isUniqueViolation } from '../db/errors';
+import type { Trx } from '../forum/author';
+import { AppError, notFound } from '../http/errors';
+import { afterKey } from '../lib/paging';
+import { encodeCursor } from '../lib/cursor';
+import { currentSeq, storeStreamEvents, takeStreamSeqs } from '../realtime/outbox';
+import { assertCanSend, chatAccess, type ChatAccess } from './policy';
+import { presentMessage, presentPerson, snippet } from './presenter';
+import * as q from './queries';
+import { enqueueUnreadEmail } from './unread-email';
+import { takeChatToken } from './flood';
+
+/**
+ * The chat's writes. Each one: access check (404 for anyone but the two participants),
+ * the change, then the conversation's next stream sequence number and its event in the
+ * same transaction (threads' log: thread_event_counters/thread_events keyed by the
+ * conversation id), published to the room only after commit.
+ */
+
+const ack = (m: { id: string; seq: number | string; created_at: Date }): SendAck => ({
+  id: m.id,
+  seq: Number(m.seq),
+  at: m.created_at.toISOString(),
+});
+
+class AlreadySent extends Error {}
+
+export async function sendMessage(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+  input: SendInput,
+): Promise<SendAck> {
+  const access = await chatAccess(ctx.db, conversationId, userId);
+  const existing = async () => {
+    const row = await q.messageById(ctx.db, input.id);
+    if (!row) return null;
+    if (row.conversation_id !== conversationId || row.sender_id !== userId)
+      throw new AppError('conflict', 'id: this message id is already used', 'id');
+    return ack(row);
+  };
+  assertCanSend(access);
+  takeChatToken(ctx, userId);
+  let envelope: ChatEventEnvelope;
+  try {
+    envelope = await ctx.db.transaction().execute(async (trx) => {
+      const { first: seq, at } = await takeStreamSeqs(trx, conversationId, 1);
+      const html = renderMarkdown(input.body);
+      const row = await trx
+        .insertInto('chat_messages')
+        .values({
+          id: input.id,
+          conversation_id: conversationId,
+          seq,
+          sender_id: userId,
+          body_md: input.body,
+          body_html: html,
+          created_at: at,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      // A resend of a stored id: give its sequence number back (roll back), answer as before.
+      if (!row) throw new AlreadySent();
+      await trx
+        .updateTable('conversations')
+        .set({ last_message_at: at })
+        .where('id', '=', conversationId)
+        .execute();
+      const event: ChatEvent = { type: 'message.created', message: presentMessage(row) };
+      await storeStreamEvents(trx, conversationId, at, [{ seq, event }]);
+      await enqueueUnreadEmail(ctx, trx, { conversationId, recipientId: access.otherId });
+      return { conversationId, seq, event, at: at.toISOString() };
+    });
+  } catch (err) {
+    if (err instanceof AlreadySent || isUniqueViolation(err)) {
+      const again = await existing();
+      if (again) return again;
+    }
+    throw err;
+  }
+  publish(ctx, envelope);
+  void announceUnread(ctx, conversationId, access.otherId);
+  return { id: input.id, seq: envelope.seq, at: envelope.at };
+}
+
+/** Changes one message (edit, delete, pin, done) and records message.updated. */
+async function changeMessage(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+  messageId: string,
+  change: (access: ChatAccess, row: q.MessageRow) => Partial<q.MessageRow> | null,
+): Promise<ChatMessage> {
+  const access = await chatAccess(ctx.db, conversationId, userId);
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('chat_messages')
+      .selectAll()
+      .where('id', '=', messageId)
+      .where('conversation_id', '=', conversationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound('That message');
+    const set = change(access, row);
+    if (!set) return { message: presentMessage(row), envelope: null };
+    const updated = await trx
+      .updateTable('chat_messages')
+      .set(set)
+      .where('id', '=', messageId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const message = presentMessage(updated);
+    return {
+      message,
+      envelope: await record(trx, conversationId, { type: 'message.updated', message }),
+    };
+  });
+  if (result.envelope) publish(ctx, result.envelope);
+  if (result.envelope && result.message.deletedAt)
+    void announceUnread(ctx, conversationId, access.otherId);
+  return result.message;
+}
+
+async function record(
+  trx: Trx,
+  conversationId: string,
+  event: ChatEvent,
+): Promise<ChatEventEnvelope> {
+  const { first: seq, at } = await takeStreamSeqs(trx, conversationId, 1);
+  await storeStreamEvents(trx, conversationId, at, [{ seq, event }]);
+  return { conversationId, seq, event, at: at.toISOString() };
+}
+
+function ownAndRecent(access: ChatAccess, row: q.MessageRow, what: string): void {
+  assertCanSend(access);
+  if (row.sender_id !== access.userId)
+    throw new AppError('forbidden', `You can only ${what} your own messages`);
+  if (row.deleted_at) throw new AppError('conflict', 'That message was deleted');
+  if (Date.now() - row.created_at.getTime() > CHAT_EDIT_WINDOW_MINUTES * 60_000)
+    throw new AppError(
+      'forbidden',
+      `Messages can be ${what === 'edit' ? 'edited' : 'deleted'} for ${CHAT_EDIT_WINDOW_MINUTES} minutes after sending`,
+    );
+}
+
+export const editMessage = (
+  ctx: AppContext,
+  userId: string,
+  cid: string,
+  mid: string,
+  body: string,
+) =>
+  changeMessage(ctx, userId, cid, mid, (access, row) => {
+    ownAndRecent(access, row, 'edit');
+    if (row.body_md === body) return null;
+    return { body_md: body, body_html: renderMarkdown(body), edited_at: new Date() };
+  });
+
+export const deleteMessage = (ctx: AppContext, userId: string, cid: string, mid: string) =>
+  changeMessage(ctx, userId, cid, mid, (access, row) => {
+    ownAndRecent(access, row, 'delete');
+    return { deleted_at: new Date(), pinned_at: null, pinned_by: null };
+  });
+
+export const pinMessage = (
+  ctx: AppContext,
+  userId: string,
+  cid: string,
+  mid: string,
+  pinned: boolean,
+) =>
+  changeMessage(ctx, userId, cid, mid, (access, row) => {
+    assertCanSend(access);
+    if (row.deleted_at) throw new AppError('conflict', 'That message was deleted');
+    if (!!row.pinned_at === pinned) return null;
+    return pinned
+      ? { pinned_at: new Date(), pinned_by: userId }
+      : { pinned_at: null, pinned_by: null, done_at: null, done_by: null };
+  });
+
+export const markDone = (
+  ctx: AppContext,
+  userId: string,
+  cid: string,
+  mid: string,
+  done: boolean,
+) =>
+  changeMessage(ctx, userId, cid, mid, (access, row) => {
+    assertCanSend(access);
+    if (!row.pinned_at) throw new AppError('conflict', 'Pin the message as a next step first');
+    if (!!row.done_at === done) return null;
+    return done ? { done_at: new Date(), done_by: userId } : { done_at: null, done_by: null };
+  });
+
+export async function markRead(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+  seq: number,
+): Promise<{ lastReadSeq: number; unread: number }> {
+  await chatAccess(ctx.db, conversationId, userId);
+  const r = await q.markRead(ctx.db, conversationId, userId, seq);
+  if (r.moved) {
+    ctx.realtime?.toConversation(conversationId, 'chat:read', {
+      conversationId,
+      userId,
+      lastReadSeq: r.lastReadSeq,
+    });
+  }
+  const unread = await q.unreadTotal(ctx.db, userId);
+  if (r.moved) ctx.realtime?.toUser(userId, 'chat:activity', { conversationId, unread });
+  return { lastReadSeq: r.lastReadSeq, unread };
+}
+
+export async function conversationDetail(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+): Promise<ConversationDetail> {
+  const access = await chatAccess(ctx.db, conversationId, userId);
+  const [persons, seq, unread, pinned] = await Promise.all([
+    q.people(ctx.db, [userId, access.otherId]),
+    currentSeq(ctx.db, conversationId),
+    q.unreadIn(ctx.db, conversationId, userId, access.myLastReadSeq),
+    q.pinnedMessages(ctx.db, conversationId),
+  ]);
+  const person = (id: string) => presentPerson(persons.find((p) => p.id === id)!);
+  return {
+    id: conversationId,
+    me: person(userId),
+    other: person(access.otherId),
+    seq,
+    myLastReadSeq: access.myLastReadSeq,
+    otherLastReadSeq: access.otherLastReadSeq,
+    firstUnreadSeq: unread.first,
+    unread: unread.count,
+    otherLastSeenAt: access.otherLastSeenAt?.toISOString() ?? null,
+    ended: access.ended ? { at: access.ended.at.toISOString(), by: access.ended.by } : null,
+    canSend: !access.cannotSend,
+    pinned: pinned.map(presentMessage),
+  };
+}
+
+export async function history(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+  o: { before?: number; after?: number; limit: number },
+): Promise<MessagePage> {
+  await chatAccess(ctx.db, conversationId, userId);
+  if (o.before !== undefined && o.after !== undefined)
+    throw new AppError('invalid_input', 'before: send before or after, not both', 'before');
+  const { rows, more } = await q.messagePage(ctx.db, conversationId, o);
+  const forward = o.after !== undefined;
+  const first = rows[0] ? Number(rows[0].seq) : null;
+  return {
+    items: rows.map(presentMessage),
+    hasOlder: forward ? first !== null && first > 1 : more,
+    hasNewer: forward ? more : o.before !== undefined,
+  };
+}
+
+export async function inbox(
+  ctx: AppContext,
+  userId: string,
+  o: { cursor?: string; limit: number },
+): Promise<Page<ConversationSummary>> {
+  const rows = await q.inbox(ctx.db, userId, { limit: o.limit, after: afterKey(o.cursor) });
+  const page = rows.slice(0, o.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      other: { id: r.other_id, handle: r.other_handle, displayName: r.other_display_name },
+      lastMessage: r.last_at
+        ? {
+            snippet: r.last_deleted ? 'message deleted' : snippet(r.last_md ?? ''),
+            at: r.last_at.toISOString(),
+            senderId: r.last_sender,
+          }
+        : null,
+      unread: Number(r.unread),
+      readOnly: !r.active,
+    })),
+    nextCursor: rows.length > o.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
+  };
+}
+
+export async function reportMessage(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+  messageId: string,
+  input: { reason: string; note?: string },
+): Promise<void> {
+  await chatAccess(ctx.db, conversationId, userId);
+  const row = await q.messageById(ctx.db, messageId);
+  if (!row || row.conversation_id !== conversationId) throw notFound('That message');
+  await ctx.db
+    .insertInto('chat_reports')
+    .values({
+      message_id: messageId,
+      reporter_id: userId,
+      reason: input.reason,
+      note: input.note ?? null,
+    })
+    .onConflict((oc) => oc.columns(['message_id', 'reporter_id']).doNothing())
+    .execute();
+}
+
+function publish(ctx: AppContext, e: ChatEventEnvelope): void {
+  try {
+    ctx.realtime?.chatEvent(e);
+  } catch (err) {
+    ctx.logger.error({ err }, 'publishing a chat event failed (clients catch up on reconnect)');
+  }
+}
+
+/** The recipient's badge, on every tab. After commit; a failure only delays the badge. */
+async function announceUnread(ctx: AppContext, conversationId: string, userId: string) {
+  if (!ctx.realtime) return;
+  try {
+    const unread = await q.unreadTotal(ctx.db, userId);
+    ctx.realtime.toUser(userId, 'chat:activity', { conversationId, unread });
+  } catch (err) {
+    ctx.logger.warn({ err }, 'chat badge update failed');
+  }
+}

@@ -1,0 +1,165 @@
+import { CompiledQuery, sql } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { AppContext } from '../context';
+import type { Trx } from '../forum/author';
+import { sendMail } from '../mail';
+import { appUrl, renderEmail } from '../mail/templates';
+import { emailUnreadOn } from './queries';
+import { snippet } from './presenter';
+
+/**
+ * "Priya sent you 3 messages": a pg-boss job enqueued in the SAME transaction as the message
+ * (a rolled-back send schedules nothing; a crash after commit still mails), delayed by
+ * CHAT_EMAIL_DELAY_MINUTES. Its singletonKey (recipient + conversation) on a 'short' queue
+ * keeps one waiting job per burst. The handler re-reads everything; the email itself is built
+ * by `unreadEmail` alone so it can later go through a shared mail outbox unchanged.
+ */
+export const CHAT_UNREAD_QUEUE = 'chat.unread-email';
+
+export interface UnreadJob {
+  conversationId: string;
+  recipientId: string;
+}
+
+// Only `send` is used, with the transaction's connection: this instance is never started.
+let sender: PgBoss | undefined;
+let queueReady = false;
+
+export async function enqueueUnreadEmail(ctx: AppContext, trx: Trx, job: UnreadJob): Promise<void> {
+  // Jobs may not have run on this database yet (scripts, some tests): nothing to enqueue into.
+  if (!queueReady) {
+    // Two statements: naming a missing table would abort the caller's transaction.
+    const { rows: found } = await sql<{ ok: boolean }>`
+      SELECT to_regclass('pgboss.queue') IS NOT NULL AS ok`.execute(trx);
+    const { rows } = found[0]?.ok
+      ? await sql<{ ok: boolean }>`
+          SELECT EXISTS (SELECT 1 FROM pgboss.queue WHERE name = ${CHAT_UNREAD_QUEUE}) AS ok`.execute(
+          trx,
+        )
+      : { rows: [{ ok: false }] };
+    if (!rows[0]?.ok) {
+      ctx.logger.warn('chat email queue missing (jobs never started here); no unread email');
+      return;
+    }
+    queueReady = true;
+  }
+  sender ??= new PgBoss({ db: { executeSql: async () => ({ rows: [] }) }, schema: 'pgboss' });
+  await sender.send(CHAT_UNREAD_QUEUE, job, {
+    singletonKey: `${job.recipientId}:${job.conversationId}`,
+    startAfter: new Date(Date.now() + ctx.config.CHAT_EMAIL_DELAY_MINUTES * 60_000),
+    retryLimit: 5,
+    retryBackoff: true,
+    db: {
+      executeSql: async (text: string, values: unknown[]) =>
+        trx.executeQuery(CompiledQuery.raw(text, values)) as Promise<{ rows: unknown[] }>,
+    },
+  } as PgBoss.SendOptions);
+}
+
+/** Creates the queue (inside the jobs' set-up lock) and works it. */
+export async function setUpChatJobs(boss: PgBoss): Promise<void> {
+  if (!(await boss.getQueue(CHAT_UNREAD_QUEUE)))
+    await boss.createQueue(CHAT_UNREAD_QUEUE, { name: CHAT_UNREAD_QUEUE, policy: 'short' });
+}
+
+export async function workChatJobs(ctx: AppContext, boss: PgBoss): Promise<void> {
+  await boss.work<UnreadJob>(
+    CHAT_UNREAD_QUEUE,
+    { pollingIntervalSeconds: 1, batchSize: 5 },
+    async (jobs) => {
+      for (const job of jobs) await runUnreadEmail(ctx, job.data);
+    },
+  );
+}
+
+/**
+ * Re-reads and decides. Nothing when: the messages were read meanwhile, the recipient has
+ * the conversation open now, turned chat emails off, has no verified email, or was already
+ * told about these messages. The participant row is locked while deciding, so two jobs of
+ * one pair (a later burst) never mail the same messages twice.
+ */
+export async function runUnreadEmail(ctx: AppContext, job: UnreadJob): Promise<'sent' | string> {
+  const log = ctx.logger.child({ job: CHAT_UNREAD_QUEUE, ...job });
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    const me = await trx
+      .selectFrom('conversation_participants as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .select([
+        'p.last_read_seq',
+        'p.emailed_seq',
+        'u.email',
+        'u.email_verified_at',
+        'u.deleted_at',
+        'u.display_name',
+      ])
+      .where('p.conversation_id', '=', job.conversationId)
+      .where('p.user_id', '=', job.recipientId)
+      .forUpdate('p')
+      .executeTakeFirst();
+    if (!me || me.deleted_at) return 'gone';
+    if (!me.email || !me.email_verified_at) return 'unverified';
+    if (!(await emailUnreadOn(trx, job.recipientId))) return 'turned off';
+    const from = Math.max(Number(me.last_read_seq), Number(me.emailed_seq));
+    const unread = await trx
+      .selectFrom('chat_messages as m')
+      .leftJoin('users as s', 's.id', 'm.sender_id')
+      .select(['m.seq', 'm.body_md', 's.display_name'])
+      .where('m.conversation_id', '=', job.conversationId)
+      .where('m.seq', '>', String(from))
+      .where('m.sender_id', 'is distinct from', job.recipientId)
+      .where('m.deleted_at', 'is', null)
+      .orderBy('m.seq')
+      .execute();
+    if (unread.length === 0) return 'read';
+    const open = (await ctx.realtime?.chatRoomUsers(job.conversationId)) ?? [];
+    if (open.includes(job.recipientId)) return 'chat open';
+    const mail = unreadEmail(ctx, {
+      to: me.email,
+      recipientName: me.display_name,
+      senderName: unread[0]!.display_name ?? 'Your mentorship partner',
+      conversationId: job.conversationId,
+      messages: unread.map((m) => m.body_md),
+    });
+    await sendMail(ctx, mail);
+    await trx
+      .updateTable('conversation_participants')
+      .set({ emailed_seq: unread.at(-1)!.seq })
+      .where('conversation_id', '=', job.conversationId)
+      .where('user_id', '=', job.recipientId)
+      .execute();
+    return 'sent';
+  });
+  log.info({ outcome }, 'chat unread email');
+  return outcome;
+}
+
+/** The email itself: subject, text and HTML from the same pieces. */
+export function unreadEmail(
+  ctx: Pick<AppContext, 'config'>,
+  o: {
+    to: string;
+    recipientName: string;
+    senderName: string;
+    conversationId: string;
+    messages: string[];
+  },
+) {
+  const n = o.messages.length;
+  const subject = `${o.senderName} sent you ${n === 1 ? 'a message' : `${n} messages`}`;
+  const shown = o.messages.slice(-10).map((m) => `“${snippet(m, 600)}”`);
+  const { html, text } = renderEmail({
+    title: subject,
+    greeting: `Hi ${o.recipientName},`,
+    paragraphs: [
+      `${o.senderName} wrote to you on Switchboard and you have not read it yet:`,
+      ...shown,
+      ...(n > shown.length ? [`…and ${n - shown.length} earlier.`] : []),
+    ],
+    action: {
+      label: 'Open the conversation',
+      url: appUrl(ctx.config, `/messages/${o.conversationId}`),
+    },
+    footer: ['You can turn these emails off in Messages → settings.'],
+  });
+  return { to: o.to, subject, html, text };
+}

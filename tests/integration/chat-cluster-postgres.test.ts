@@ -1,0 +1,4 @@
+import { chatClusterSuite } from './chat-cluster-suite';
+
+// Two server processes, CLUSTER=postgres.
+chatClusterSuite('postgres');

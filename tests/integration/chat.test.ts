@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ChatEventEnvelope } from '../../shared/api/chat';
+import { startJobs, type Jobs } from '../../server/jobs';
+import { CHAT_UNREAD_QUEUE } from '../../server/chat/unread-email';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { createUser, signIn, type Client } from '../helpers/auth';
+import { ask, collect, connectSocket, eventually, type ClientSocket } from '../helpers/cluster';
+import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { createPair } from './chat-fixtures';
+
+let app: TestApp;
+let jobs: Jobs;
+let smtp: TestSmtp;
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  app = await startTestApp({
+    env: { SMTP_URL: smtp.url, CHAT_EMAIL_DELAY_MINUTES: '0.02', CHAT_MESSAGES_PER_10S: '10' },
+  });
+  jobs = await startJobs(app.ctx);
+  return () => jobs.stop();
+});
+
+async function pairSignedIn() {
+  const pair = await createPair(app.ctx.db);
+  const [mentor, mentee] = await Promise.all([signIn(app, pair.mentor), signIn(app, pair.mentee)]);
+  return { ...pair, mentorClient: mentor, menteeClient: mentee };
+}
+
+const joinedSocket = async (client: Client, conversationId: string): Promise<ClientSocket> => {
+  const socket = await connectSocket(app.url, client.cookie);
+  const res = await ask(socket, 'chat:join', { conversationId, lastSeq: 0 });
+  expect(res.ok, JSON.stringify(res)).toBe(true);
+  return socket;
+};
+
+/** Jobs of the unread-email queue that finished (completed or failed), for event-driven waits. */
+const finishedJobs = async () =>
+  Number(
+    (
+      await sql<{ n: string }>`SELECT count(*) AS n FROM pgboss.job
+        WHERE name = ${CHAT_UNREAD_QUEUE} AND state IN ('completed', 'failed')`.execute(app.ctx.db)
+    ).rows[0]!.n,
+  );
+
+describe('chat: access', () => {
+  it('a third person gets 404 on every route and socket event, and no event reaches them', async () => {
+    const { conversationId, mentorClient } = await pairSignedIn();
+    const stranger = await signIn(app, await createUser(app.ctx.db));
+    const base = `/api/conversations/${conversationId}`;
+    const { body: sent } = await mentorClient
+      .post(`${base}/messages`)
+      .send({ id: randomUUID(), body: 'Hello!' })
+      .expect(201);
+    const mid = sent.id as string;
+    for (const [method, path, body] of [
+      ['get', base],
+      ['get', `${base}/messages`],
+      ['post', `${base}/messages`, { id: randomUUID(), body: 'let me in' }],
+      ['post', `${base}/read`, { seq: 1 }],
+      ['patch', `${base}/messages/${mid}`, { body: 'mine now' }],
+      ['delete', `${base}/messages/${mid}`],
+      ['put', `${base}/messages/${mid}/pin`, { pinned: true }],
+      ['post', `${base}/messages/${mid}/report`, { reason: 'spam' }],
+    ] as const) {
+      const res = await (stranger[method](path) as ReturnType<Client['get']>).send(body ?? {});
+      expect(res.status, `${method} ${path}`).toBe(404);
+    }
+    const socket = await connectSocket(app.url, stranger.cookie);
+    const events = collect(socket, 'chat:event');
+    for (const [event, input] of [
+      ['chat:join', { conversationId }],
+      ['chat:send', { conversationId, id: randomUUID(), body: 'hi' }],
+      ['chat:read', { conversationId, seq: 1 }],
+      ['chat:typing', { conversationId, typing: true }],
+      ['chat:replay', { conversationId, lastSeq: 0 }],
+    ] as const) {
+      const res = await ask(socket, event as 'chat:join', input as never);
+      expect(res.ok ? 'ok' : res.error.code, event).toBe('not_found');
+    }
+    // A sentinel: the stranger's own conversation gets an event; nothing of the pair's came before.
+    const theirs = await createPair(app.ctx.db);
+    const theirClient = await signIn(app, theirs.mentor);
+    const own = await joinedSocket(theirClient, theirs.conversationId);
+    const ownEvents = collect(own, 'chat:event');
+    await mentorClient
+      .post(`${base}/messages`)
+      .send({ id: randomUUID(), body: 'secret' })
+      .expect(201);
+    await theirClient
+      .post(`/api/conversations/${theirs.conversationId}/messages`)
+      .send({ id: randomUUID(), body: 'sentinel' })
+      .expect(201);
+    await eventually(() => expect(ownEvents).toHaveLength(1));
+    expect(events).toEqual([]);
+  });
+
+  it('bad input names the field; a read-only conversation refuses sends and says why', async () => {
+    const { conversationId, mentorClient, mentorshipId, mentor } = await pairSignedIn();
+    const url = `/api/conversations/${conversationId}/messages`;
+    const empty = await mentorClient.post(url).send({ id: randomUUID(), body: '  ' }).expect(400);
+    expect(empty.body.error.field).toBe('body');
+    const long = await mentorClient.post(url).send({ id: randomUUID(), body: 'x'.repeat(4001) });
+    expect([long.status, long.body.error.field]).toEqual([400, 'body']);
+    const badId = await mentorClient.post(url).send({ id: 'nope', body: 'hi' }).expect(400);
+    expect(badId.body.error.field).toBe('id');
+    await mentorClient
+      .post(url)
+      .send({ id: randomUUID(), body: 'x'.repeat(4000) })
+      .expect(201);
+
+    await app.ctx.db
+      .updateTable('mentorships')
+      .set({ status: 'ended', ended_at: new Date(), ended_by: mentor.id })
+      .where('id', '=', mentorshipId)
+      .execute();
+    const refused = await mentorClient.post(url).send({ id: randomUUID(), body: 'still?' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/read-only/);
+    const detail = await mentorClient.get(`/api/conversations/${conversationId}`).expect(200);
+    expect(detail.body.ended.by).toBe('Priya Raman');
+    expect(detail.body.canSend).toBe(false);
+  });
+
+  it('a flood is refused with a message a person understands', async () => {
+    const { conversationId, mentorClient } = await pairSignedIn();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        mentorClient
+          .post(`/api/conversations/${conversationId}/messages`)
+          .send({ id: randomUUID(), body: `flood ${i}` }),
+      ),
+    );
+    const refused = results.filter((r) => r.status === 429);
+    expect(refused.length).toBeGreaterThan(5);
+    expect(results.length - refused.length).toBeGreaterThanOrEqual(10);
+    expect(refused[0]!.body.error.message).toMatch(
+      /sending messages very fast.*your message is kept/,
+    );
+  });
+});
+
+describe('chat: delivery', () => {
+  it('a resent id gets the same ack and never a second row; events arrive in order', async () => {
+    const { conversationId, mentorClient, menteeClient } = await pairSignedIn();
+    const reader = await joinedSocket(menteeClient, conversationId);
+    const events = collect(reader, 'chat:event');
+    const writer = await joinedSocket(mentorClient, conversationId);
+    const id = randomUUID();
+    const acks = await Promise.all(
+      [1, 2, 3].map(() => ask(writer, 'chat:send', { conversationId, id, body: 'Same message' })),
+    );
+    const http = await mentorClient
+      .post(`/api/conversations/${conversationId}/messages`)
+      .send({ id, body: 'Same message' })
+      .expect(201);
+    const data = acks.map((a) => (a.ok ? a.data : a.error));
+    expect(data).toEqual([http.body, http.body, http.body]);
+    expect(http.body).toMatchObject({ id, seq: 1 });
+    const rows = await app.ctx.db
+      .selectFrom('chat_messages')
+      .select('id')
+      .where('conversation_id', '=', conversationId)
+      .execute();
+    expect(rows).toHaveLength(1);
+    const second = await ask(writer, 'chat:send', {
+      conversationId,
+      id: randomUUID(),
+      body: 'Two',
+    });
+    expect(second.ok && second.data?.seq).toBe(2);
+    await eventually(() => expect(events.map((e) => e.seq)).toEqual([1, 2]));
+
+    // A reconnecting client gets exactly what it missed.
+    const late = await connectSocket(app.url, menteeClient.cookie);
+    const res = await ask(late, 'chat:join', { conversationId, lastSeq: 1 });
+    expect(res.ok && res.data?.events?.map((e: ChatEventEnvelope) => e.seq)).toEqual([2]);
+  });
+
+  it('edit, delete, pin and done reach the other side; read moves "Seen" live', async () => {
+    const { conversationId, mentorClient, menteeClient, mentee } = await pairSignedIn();
+    const mentorSocket = await joinedSocket(mentorClient, conversationId);
+    const reads = collect(mentorSocket, 'chat:read');
+    const events = collect(mentorSocket, 'chat:event');
+    const base = `/api/conversations/${conversationId}/messages`;
+    const a = (
+      await mentorClient.post(base).send({ id: randomUUID(), body: 'Update your **CV** summary' })
+    ).body;
+    await menteeClient.put(`${base}/${a.id}/pin`).send({ pinned: true }).expect(200);
+    await menteeClient.put(`${base}/${a.id}/done`).send({ done: true }).expect(200);
+    const edited = await mentorClient
+      .patch(`${base}/${a.id}`)
+      .send({ body: 'Update your CV' })
+      .expect(200);
+    expect(edited.body.editedAt).not.toBeNull();
+    await menteeClient.patch(`${base}/${a.id}`).send({ body: 'not mine' }).expect(403);
+    const b = (await mentorClient.post(base).send({ id: randomUUID(), body: 'oops' })).body;
+    const deleted = await mentorClient.delete(`${base}/${b.id}`).expect(200);
+    expect([deleted.body.deletedAt !== null, deleted.body.bodyHtml]).toEqual([true, '']);
+    const detail = (await menteeClient.get(`/api/conversations/${conversationId}`)).body;
+    expect(detail.pinned.map((m: { id: string }) => m.id)).toEqual([a.id]);
+    expect(detail.firstUnreadSeq).toBe(1);
+
+    const read = await menteeClient
+      .post(`/api/conversations/${conversationId}/read`)
+      .send({ seq: 99 });
+    expect(read.body.unread).toBe(0);
+    await eventually(() =>
+      expect(reads).toContainEqual({ conversationId, userId: mentee.id, lastReadSeq: b.seq }),
+    );
+    await eventually(() => expect(events.at(-1)?.event.message.deletedAt).not.toBeNull());
+    const page = (await menteeClient.get(`${base}?limit=1`)).body;
+    expect([page.items.length, page.hasOlder]).toEqual([1, true]);
+  });
+
+  it('a rolled-back send emits nothing and schedules no email', async () => {
+    const { conversationId, mentorClient, menteeClient } = await pairSignedIn();
+    const reader = await joinedSocket(menteeClient, conversationId);
+    const events = collect(reader, 'chat:event');
+    // The write fails at its very end, after the message, its event and its email job.
+    await sql`CREATE OR REPLACE FUNCTION chat_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'test rollback'; END $$`.execute(app.ctx.db);
+    await sql`CREATE TRIGGER chat_test_fail AFTER INSERT ON pgboss.job FOR EACH ROW
+      WHEN (NEW.data->>'conversationId' = ${sql.lit(conversationId)})
+      EXECUTE FUNCTION chat_test_fail()`.execute(app.ctx.db);
+    const url = `/api/conversations/${conversationId}/messages`;
+    const failed = await mentorClient.post(url).send({ id: randomUUID(), body: 'boom' });
+    expect(failed.status).toBe(500);
+    await sql`DROP TRIGGER chat_test_fail ON pgboss.job`.execute(app.ctx.db);
+    const jobsFor = await sql<{ n: string }>`SELECT count(*) AS n FROM pgboss.job
+      WHERE name = ${CHAT_UNREAD_QUEUE} AND data->>'conversationId' = ${conversationId}`.execute(
+      app.ctx.db,
+    );
+    expect(Number(jobsFor.rows[0]!.n)).toBe(0);
+    // Sentinel: the next send is seq 1 (the failed one gave its number back) and is the only event.
+    const ok = await mentorClient.post(url).send({ id: randomUUID(), body: 'fine' }).expect(201);
+    expect(ok.body.seq).toBe(1);
+    await eventually(() => expect(events).toHaveLength(1));
+    expect(events[0]!.event.message.bodyMarkdown).toBe('fine');
+  });
+});
+
+describe('chat: unread email', () => {
+  it('one email for a burst after the delay, with the messages and a link', async () => {
+    const { conversationId, mentorClient, mentee } = await pairSignedIn();
+    const url = `/api/conversations/${conversationId}/messages`;
+    for (const body of ['Saw your draft.', 'Two notes on the CV summary.', 'Call Thursday?'])
+      await mentorClient.post(url).send({ id: randomUUID(), body }).expect(201);
+    const mail = await smtp.waitFor((m) => m.to === mentee.email, 20_000);
+    expect(mail.subject).toBe('Priya Raman sent you 3 messages');
+    expect(mail.text).toContain('Call Thursday?');
+    expect(mail.links.some((l) => l.endsWith(`/messages/${conversationId}`))).toBe(true);
+    await eventually(async () => {
+      const n = await sql<{ n: string }>`SELECT count(*) AS n FROM pgboss.job
+        WHERE name = ${CHAT_UNREAD_QUEUE} AND data->>'conversationId' = ${conversationId}`.execute(
+        app.ctx.db,
+      );
+      expect(Number(n.rows[0]!.n)).toBe(1);
+    });
+    expect(smtp.messages.filter((m) => m.to === mentee.email)).toHaveLength(1);
+  });
+
+  it('no email when the message was read in time', async () => {
+    const { conversationId, mentorClient, menteeClient, mentee } = await pairSignedIn();
+    const before = await finishedJobs();
+    const sent = await mentorClient
+      .post(`/api/conversations/${conversationId}/messages`)
+      .send({ id: randomUUID(), body: 'Read me quickly' })
+      .expect(201);
+    await menteeClient
+      .post(`/api/conversations/${conversationId}/read`)
+      .send({ seq: sent.body.seq });
+    await eventually(async () => expect(await finishedJobs()).toBe(before + 1), 20_000);
+    expect(smtp.messages.filter((m) => m.to === mentee.email)).toEqual([]);
+  });
+
+  it('two workers (two instances) on the same queue send it once', async () => {
+    const second = await startJobs(app.ctx);
+    try {
+      const { conversationId, mentorClient, mentee } = await pairSignedIn();
+      const before = await finishedJobs();
+      await mentorClient
+        .post(`/api/conversations/${conversationId}/messages`)
+        .send({ id: randomUUID(), body: 'Only once, please' })
+        .expect(201);
+      await smtp.waitFor((m) => m.to === mentee.email, 20_000);
+      await eventually(async () => expect(await finishedJobs()).toBe(before + 1), 20_000);
+      expect(smtp.messages.filter((m) => m.to === mentee.email)).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  });
+});
