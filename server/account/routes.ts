@@ -18,6 +18,7 @@ import {
   loadAccount,
 } from './service';
 import { endSession, listSessions } from './sessions';
+import { clearForumCaches } from '../forum/read-cache';
 
 const sessionIdParam = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, { message: 'is not a session id' }),
@@ -86,6 +87,8 @@ export function accountRoutes(ctx: AppContext): Router {
     const input = parse(deleteAccountInput, req.body);
     await checkCurrentPassword(ctx.db, viewer.id, input.password, 'password');
     await deleteAccount(ctx.db, viewer.id);
+    // Cached public bodies still name the person: forget them (other instances within their TTL).
+    clearForumCaches(ctx);
     ctx.logger.info({ userId: viewer.id }, 'account deleted');
     // The session row is already gone; drop the in-memory one without saving it back.
     req.session.destroy((err) => {

@@ -124,7 +124,7 @@ describeBrowser('mentorship: ask → matches → request → accept', () => {
     expect(jsErrors(mp)).toEqual([]);
     await ask.context().close();
     await mp.context().close();
-  });
+  }, 90_000); // many steps in two browsers: under full-suite load it needs more than 30 s
 
   it('shows paths with an accessible chart and Find a mentor with filters', async () => {
     const page = await pageAs(app, null, 375);

@@ -125,3 +125,47 @@ describe('read caches', () => {
     expect(anonymousCache(app.ctx).peek('/api/threads?sort=new&cursor=bad')).toBeUndefined();
   });
 });
+
+describe('read caches follow the people behind the posts', () => {
+  it('a display-name edit shows to visitors on the next read of threads and lists', async () => {
+    const author = await createUser(app.ctx.db, { displayName: 'Old Name' });
+    const client = await signIn(app, author);
+    const t = await postThread(client, { title: 'Does a rename reach cached readers?' });
+    await postReply(client, t.thread.id, { body: 'my own follow-up' });
+    // Warm both caches as a visitor.
+    const before = await anonymous(app).get(`/api/threads/${t.thread.id}`).expect(200);
+    expect(before.body.thread.author.displayName).toBe('Old Name');
+    await anonymous(app).get('/api/threads?sort=new').expect(200);
+
+    await client.patch('/api/me/profile').send({ displayName: 'New Name', bio: '' }).expect(200);
+
+    const after = await anonymous(app).get(`/api/threads/${t.thread.id}`).expect(200);
+    expect(after.body.thread.author.displayName).toBe('New Name');
+    expect(after.body.replies[0].author.displayName).toBe('New Name');
+    const list = await anonymous(app).get('/api/threads?sort=new').expect(200);
+    const item = list.body.items.find((i: { id: string }) => i.id === t.thread.id);
+    expect(item.author.displayName).toBe('New Name');
+  });
+
+  it('a deleted account shows as [deleted] to visitors on the next read', async () => {
+    const author = await createUser(app.ctx.db, { displayName: 'Leaving Soon' });
+    const client = await signIn(app, author);
+    const t = await postThread(client, { title: 'A question from someone who will leave' });
+    const before = await anonymous(app).get(`/api/threads/${t.thread.id}`).expect(200);
+    expect(before.body.thread.author.handle).toBe(author.handle);
+    await anonymous(app).get('/api/threads?sort=new').expect(200);
+
+    await client
+      .post('/api/account/delete')
+      .send({ password: author.password, confirm: 'delete my account' })
+      .expect(204);
+
+    // The question stays (others answered it), its author erased.
+    const after = await anonymous(app).get(`/api/threads/${t.thread.id}`).expect(200);
+    expect(after.body.thread.author).toMatchObject({ id: null, displayName: '[deleted]' });
+    expect(after.text).not.toContain(author.handle);
+    expect(after.text).not.toContain('Leaving Soon');
+    const list = await anonymous(app).get('/api/threads?sort=new').expect(200);
+    expect(list.text).not.toContain(author.handle);
+  });
+});
