@@ -1,8 +1,10 @@
-import { CompiledQuery, sql } from 'kysely';
-import PgBoss from 'pg-boss';
+import { sql } from 'kysely';
+import type PgBoss from 'pg-boss';
 import type { AppContext } from '../context';
+import type { Db } from '../db';
 import type { Trx } from '../forum/author';
-import { sendMail } from '../mail';
+import { enqueue } from '../jobs/enqueue';
+import { enqueueEmail, type EmailBuilder } from '../mail/outbox';
 import { appUrl, renderEmail } from '../mail/templates';
 import { emailUnreadOn } from './queries';
 import { snippet } from './presenter';
@@ -11,8 +13,9 @@ import { snippet } from './presenter';
  * "Priya sent you 3 messages": a pg-boss job enqueued in the SAME transaction as the message
  * (a rolled-back send schedules nothing; a crash after commit still mails), delayed by
  * CHAT_EMAIL_DELAY_MINUTES. Its singletonKey (recipient + conversation) on a 'short' queue
- * keeps one waiting job per burst. The handler re-reads everything; the email itself is built
- * by `unreadEmail` alone so it can later go through a shared mail outbox unchanged.
+ * keeps one waiting job per burst. The handler re-reads everything and, when the messages still
+ * wait, enqueues the email on the app's durable mail queue (retries, Message-ID, delivery log)
+ * in the transaction that marks them emailed; the `chat_unread` builder re-reads once more.
  */
 export const CHAT_UNREAD_QUEUE = 'chat.unread-email';
 
@@ -21,8 +24,6 @@ export interface UnreadJob {
   recipientId: string;
 }
 
-// Only `send` is used, with the transaction's connection: this instance is never started.
-let sender: PgBoss | undefined;
 let queueReady = false;
 
 export async function enqueueUnreadEmail(ctx: AppContext, trx: Trx, job: UnreadJob): Promise<void> {
@@ -43,17 +44,12 @@ export async function enqueueUnreadEmail(ctx: AppContext, trx: Trx, job: UnreadJ
     }
     queueReady = true;
   }
-  sender ??= new PgBoss({ db: { executeSql: async () => ({ rows: [] }) }, schema: 'pgboss' });
-  await sender.send(CHAT_UNREAD_QUEUE, job, {
+  await enqueue(trx, CHAT_UNREAD_QUEUE, job, {
     singletonKey: `${job.recipientId}:${job.conversationId}`,
     startAfter: new Date(Date.now() + ctx.config.CHAT_EMAIL_DELAY_MINUTES * 60_000),
     retryLimit: 5,
     retryBackoff: true,
-    db: {
-      executeSql: async (text: string, values: unknown[]) =>
-        trx.executeQuery(CompiledQuery.raw(text, values)) as Promise<{ rows: unknown[] }>,
-    },
-  } as PgBoss.SendOptions);
+  });
 }
 
 /** Creates the queue (inside the jobs' set-up lock) and works it. */
@@ -113,14 +109,15 @@ export async function runUnreadEmail(ctx: AppContext, job: UnreadJob): Promise<'
     if (unread.length === 0) return 'read';
     const open = (await ctx.realtime?.chatRoomUsers(job.conversationId)) ?? [];
     if (open.includes(job.recipientId)) return 'chat open';
-    const mail = unreadEmail(ctx, {
-      to: me.email,
-      recipientName: me.display_name,
-      senderName: unread[0]!.display_name ?? 'Your mentorship partner',
-      conversationId: job.conversationId,
-      messages: unread.map((m) => m.body_md),
+    await enqueueEmail(trx, {
+      template: 'chat_unread',
+      ids: {
+        conversationId: job.conversationId,
+        recipientId: job.recipientId,
+        fromSeq: String(from),
+        toSeq: String(unread.at(-1)!.seq),
+      },
     });
-    await sendMail(ctx, mail);
     await trx
       .updateTable('conversation_participants')
       .set({ emailed_seq: unread.at(-1)!.seq })
@@ -132,6 +129,68 @@ export async function runUnreadEmail(ctx: AppContext, job: UnreadJob): Promise<'
   log.info({ outcome }, 'chat unread email');
   return outcome;
 }
+
+/** Unread messages of a conversation for its recipient, in (fromSeq, toSeq], oldest first. */
+function unreadBetween(
+  db: Db | Trx,
+  conversationId: string,
+  recipientId: string,
+  fromSeq: string,
+  toSeq: string,
+) {
+  return db
+    .selectFrom('chat_messages as m')
+    .leftJoin('users as s', 's.id', 'm.sender_id')
+    .select(['m.seq', 'm.body_md', 's.display_name'])
+    .where('m.conversation_id', '=', conversationId)
+    .where('m.seq', '>', fromSeq)
+    .where('m.seq', '<=', toSeq)
+    .where('m.sender_id', 'is distinct from', recipientId)
+    .where('m.deleted_at', 'is', null)
+    .orderBy('m.seq')
+    .execute();
+}
+
+/**
+ * The mail worker's builder: re-reads at send time, so a message read (or an account gone,
+ * chat emails turned off) between the decision and the send sends nothing.
+ */
+export const chatEmails: Record<string, EmailBuilder> = {
+  async chat_unread(ctx, job) {
+    const { conversationId, recipientId, fromSeq, toSeq } = job.ids;
+    if (!conversationId || !recipientId || !fromSeq || !toSeq)
+      return { userId: null, skip: 'bad job' };
+    const me = await ctx.db
+      .selectFrom('conversation_participants as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .select([
+        'p.last_read_seq',
+        'u.email',
+        'u.email_verified_at',
+        'u.deleted_at',
+        'u.display_name',
+      ])
+      .where('p.conversation_id', '=', conversationId)
+      .where('p.user_id', '=', recipientId)
+      .executeTakeFirst();
+    if (!me || me.deleted_at || !me.email) return { userId: recipientId, skip: 'account gone' };
+    if (!me.email_verified_at) return { userId: recipientId, skip: 'address not verified' };
+    if (!(await emailUnreadOn(ctx.db, recipientId)))
+      return { userId: recipientId, skip: 'turned off' };
+    if (Number(me.last_read_seq) >= Number(toSeq))
+      return { userId: recipientId, skip: 'already read' };
+    const unread = await unreadBetween(ctx.db, conversationId, recipientId, fromSeq, toSeq);
+    if (unread.length === 0) return { userId: recipientId, skip: 'already read' };
+    const message = unreadEmail(ctx, {
+      to: me.email,
+      recipientName: me.display_name,
+      senderName: unread[0]!.display_name ?? 'Your mentorship partner',
+      conversationId,
+      messages: unread.map((m) => m.body_md),
+    });
+    return { userId: recipientId, message };
+  },
+};
 
 /** The email itself: subject, text and HTML from the same pieces. */
 export function unreadEmail(
