@@ -66,6 +66,11 @@ export async function startJobs(ctx: AppContext): Promise<Jobs> {
   return {
     boss,
     stop: () =>
-      (stopped ??= boss.stop({ graceful: true, close: false, wait: true, timeout: 5_000 })),
+      (stopped ??= boss.stop({
+        graceful: true,
+        close: false,
+        wait: true,
+        timeout: Math.max(1_000, Math.min(5_000, ctx.config.SHUTDOWN_TIMEOUT_MS)),
+      })),
   };
 }
