@@ -7,7 +7,7 @@ COPY . .
 RUN npx vite build
 
 FROM node:22-bookworm-slim
-ENV NODE_ENV=production BUILD_CLIENT=false SEED_DEMO=false PORT=3000
+ENV NODE_ENV=production BUILD_CLIENT=false SEED_DEMO=false HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

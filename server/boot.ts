@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { createDb, createPool, type Db } from './db';
 import { resolveDatabase, type Database } from './db/connect';
+import { guardPool } from './db/faults';
 import { migrateToLatest } from './db/migrate';
 import { startJobs } from './jobs';
 import { startServer, type RunningServer } from './server';
@@ -33,7 +34,7 @@ export async function boot(
 ): Promise<Booted> {
   const database = await starting;
   const pool = createPool(database.url, config.DATABASE_POOL_SIZE);
-  pool.on('error', (err) => logger.error({ err }, 'idle database client failed'));
+  guardPool(pool, logger);
   const db = createDb(pool);
   const stopDb = async () => {
     await db.destroy().catch((err) => logger.warn({ err }, 'pool did not end cleanly'));
@@ -66,9 +67,9 @@ export async function boot(
     return {
       server,
       ctx,
+      // Jobs stop taking work while the server drains; the pool closes only after both.
       stop: async () => {
-        await jobs.stop();
-        await server.close();
+        await Promise.all([jobs.stop(), server.close()]);
         await stopDb();
       },
     };

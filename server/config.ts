@@ -22,7 +22,11 @@ export const configSchema = z.object({
     .min(0, { message: 'expected a port number 0-65535' })
     .max(65535, { message: 'expected a port number 0-65535' })
     .default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /**
+   * Interface to listen on. Outside production only this machine (the dev mail catcher shows
+   * reset links); the Docker image and docker-compose set 0.0.0.0 themselves.
+   */
+  HOST: z.string().min(1).optional(),
   /** Public origin of the app, used for links in emails and the Origin checks. */
   PUBLIC_URL: z
     .url({ message: 'expected an absolute URL such as https://switchboard.example' })
@@ -254,7 +258,10 @@ export const configSchema = z.object({
     .default(10_000),
 });
 
-export type Config = z.infer<typeof configSchema> & { isProduction: boolean };
+export type Config = Omit<z.infer<typeof configSchema>, 'HOST'> & {
+  HOST: string;
+  isProduction: boolean;
+};
 
 export class ConfigError extends Error {}
 
@@ -280,10 +287,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (cfg.CLUSTER === 'redis' && !cfg.REDIS_URL) {
     throw new ConfigError('Invalid configuration:\n  REDIS_URL: required when CLUSTER=redis');
   }
+  const isProduction = cfg.NODE_ENV === 'production';
   return {
     ...cfg,
+    HOST: cfg.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
     SESSION_SECRET: cfg.SESSION_SECRET ?? testSessionSecret(cfg.NODE_ENV),
-    isProduction: cfg.NODE_ENV === 'production',
+    isProduction,
   };
 }
 

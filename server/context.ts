@@ -14,4 +14,6 @@ export interface AppContext {
   migrationCount: number;
   /** Reaches connected clients on every instance; set by startServer (absent in scripts). */
   realtime?: Realtime;
+  /** Set on SIGTERM: /readyz answers 503 and every response closes its connection. */
+  draining?: boolean;
 }

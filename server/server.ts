@@ -40,15 +40,22 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      // Local only: with a cluster adapter, io.emit would reach every instance's clients.
-      io.local.emit('server:shutdown', { reconnectInMs: 500 });
+      // Drain: /readyz turns 503, no new connections, idle keep-alive connections closed now and
+      // busy ones after their response (Connection: close, front-door.ts); requests already
+      // accepted finish within SHUTDOWN_TIMEOUT_MS. Only then does the caller close the pool.
+      ctx.draining = true;
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
+      // Local only: with a cluster adapter, io.emit would reach every instance's clients.
+      io.local.emit('server:shutdown', { reconnectInMs: 500 });
       io.local.disconnectSockets(true);
-      const timeout = new Promise<'timeout'>((resolve) =>
-        setTimeout(resolve, ctx.config.SHUTDOWN_TIMEOUT_MS, 'timeout').unref(),
-      );
-      if ((await Promise.race([httpClosed, timeout])) === 'timeout') {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(resolve, ctx.config.SHUTDOWN_TIMEOUT_MS, 'timeout');
+      });
+      const outcome = await Promise.race([httpClosed, timeout]);
+      clearTimeout(timer);
+      if (outcome === 'timeout') {
         ctx.logger.warn('in-flight requests did not finish in time; closing them');
         http.closeAllConnections();
         await httpClosed;

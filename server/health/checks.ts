@@ -21,6 +21,8 @@ export function healthChecks(ctx: AppContext) {
     },
 
     async ready(res: ServerResponse): Promise<void> {
+      // Stopping: the load balancer takes this instance out of rotation at once.
+      if (ctx.draining) return send(res, 503, { status: 'stopping' });
       try {
         const row = await sql<{ applied: number }>`
           SELECT count(*)::int AS applied FROM kysely_migration`.execute(ctx.db);

@@ -1,6 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ApiErrorBody } from '../../shared/api/errors';
+import { isDatabaseUnavailable } from '../db/faults';
 import { AppError } from './errors';
+
+/** Seconds a client is asked to wait while the database is away (it usually is back sooner). */
+const RETRY_AFTER_SECONDS = 2;
 
 interface HttpishError {
   type?: string;
@@ -15,16 +19,40 @@ function fromBodyParser(err: HttpishError): AppError | undefined {
     return new AppError('invalid_json', 'The request body is not valid JSON', '(body)');
   if (err.type === 'entity.too.large')
     return new AppError('payload_too_large', 'The request body is too large', '(body)');
-  if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported')
-    return new AppError('invalid_input', 'The request body encoding is not supported', '(body)');
+  if (err.type === 'charset.unsupported')
+    return new AppError('invalid_input', 'The request body charset is not supported', '(body)');
+  if (err.type === 'encoding.unsupported')
+    return new AppError(
+      'unsupported_media_type',
+      'The request body content-encoding is not supported',
+      '(body)',
+    );
+  // A body that claims gzip/deflate/br but does not decode (zlib errors come through as 400).
+  if (err.type === 'stream.encoding.set' || (err.status === 400 && err.expose))
+    return new AppError('invalid_input', 'The request body could not be read', '(body)');
   return undefined;
 }
 
+/** The database is away (restart, failover, network): weather, not a bug. */
+function fromDatabase(err: unknown): AppError | undefined {
+  if (!isDatabaseUnavailable(err)) return undefined;
+  return new AppError(
+    'unavailable',
+    'The service is briefly unavailable; please try again in a moment',
+    undefined,
+    { retryAfter: RETRY_AFTER_SECONDS },
+  );
+}
+
 export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
-  const appError = err instanceof AppError ? err : fromBodyParser((err ?? {}) as HttpishError);
+  const appError =
+    err instanceof AppError
+      ? err
+      : (fromBodyParser((err ?? {}) as HttpishError) ?? fromDatabase(err));
   const requestId = String(req.id ?? '');
   if (appError) {
-    if (appError.status >= 500) req.log.error({ err }, 'request failed');
+    if (appError.code === 'unavailable') req.log.warn({ err }, 'database unavailable');
+    else if (appError.status >= 500) req.log.error({ err }, 'request failed');
     const body: ApiErrorBody = {
       error: {
         ...appError.extra,
@@ -34,7 +62,14 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
         requestId,
       },
     };
-    if (appError.code === 'rate_limited' && appError.extra.retryAfter)
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (
+      (appError.code === 'rate_limited' || appError.code === 'unavailable') &&
+      appError.extra.retryAfter
+    )
       res.setHeader('Retry-After', String(appError.extra.retryAfter));
     res.status(appError.status).json(body);
     return;

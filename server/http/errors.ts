@@ -9,6 +9,8 @@ const statusByCode: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  unsupported_media_type: 415,
+  unavailable: 503,
   internal: 500,
 };
 

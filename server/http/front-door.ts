@@ -31,6 +31,9 @@ export function frontDoor(ctx: AppContext, app: RequestListener): RequestListene
   return (req, res) => {
     req.id = requestId(req, res);
     for (const [name, value] of security) res.setHeader(name, value);
+    // Draining (server.ts close()): answer, then close the connection, so a keep-alive client
+    // takes its next request to another instance instead of to one that is stopping.
+    if (ctx.draining) res.setHeader('Connection', 'close');
     const url = req.url ?? '/';
     if (req.method === 'GET' || req.method === 'HEAD') {
       const path = url.split('?', 1)[0];

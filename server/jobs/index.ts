@@ -78,7 +78,12 @@ export async function startJobs(ctx: AppContext, opts: { workers?: boolean } = {
   return {
     boss,
     stop: () =>
-      (stopped ??= boss.stop({ graceful: true, close: false, wait: true, timeout: 5_000 })),
+      (stopped ??= boss.stop({
+        graceful: true,
+        close: false,
+        wait: true,
+        timeout: Math.max(1_000, Math.min(5_000, ctx.config.SHUTDOWN_TIMEOUT_MS)),
+      })),
   };
 }
 

@@ -1,4 +1,7 @@
-import { Router } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { isIP } from 'node:net';
+import { authMiddleware } from '../auth/middleware';
+import { viewerOf } from '../auth/viewer';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
@@ -28,6 +31,7 @@ ul.links li{overflow-wrap:anywhere}`;
  */
 export function devMailRoutes(ctx: AppContext): Router {
   const router = Router();
+  router.use(['/dev/mail', '/dev/mail.css'], devMailGuard(ctx));
 
   router.get('/dev/mail.css', (_req, res) => {
     res.type('text/css').send(css);
@@ -97,4 +101,29 @@ export function devMailRoutes(ctx: AppContext): Router {
   });
 
   return router;
+}
+
+/** 127.0.0.0/8, ::1 and their IPv4-mapped forms. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const a = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  if (isIP(a) === 4) return a.startsWith('127.');
+  return a === '::1';
+}
+
+/**
+ * The inbox shows every reset link: it answers the person at this machine (req.ip: the socket's
+ * address, or X-Forwarded-For's when TRUST_PROXY is set) or a signed-in admin. Anyone else
+ * gets the same 404 as a path that does not exist.
+ */
+export function devMailGuard(ctx: AppContext) {
+  const auth = authMiddleware(ctx);
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (isLoopback(req.ip)) return next();
+    auth(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      if (viewerOf(req)?.role === 'admin') return next();
+      next(notFound('That page'));
+    });
+  };
 }

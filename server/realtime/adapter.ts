@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { AppContext } from '../context';
+import { guardPool } from '../db/faults';
 import type { Io } from './types';
 
 export type ClusterMode = 'off' | 'postgres' | 'redis';
@@ -25,13 +26,9 @@ export async function attachAdapter(
     const { createAdapter: createPostgresAdapter } = await import('@socket.io/postgres-adapter');
     // Its own small pool: the adapter keeps one connection LISTENing for good, and a busy
     // app pool must not delay cross-instance messages (nor they the app's queries).
-    const pool = new pg.Pool({ ...ctx.pool.options, max: 4 });
-    pool.on('error', (err) => log.warn({ err }, 'idle adapter connection failed'));
     // The adapter's LISTEN client is checked out forever and has no 'error' listener of its
-    // own; without this, a database restart would crash the process instead of reconnecting.
-    pool.on('connect', (client) =>
-      client.on('error', (err) => log.warn({ err }, 'adapter connection failed')),
-    );
+    // own; guardPool gives every client one, so a database restart reconnects, not crashes.
+    const pool = guardPool(new pg.Pool({ ...ctx.pool.options, max: 4 }), log, 'adapter client');
     io.adapter(
       createPostgresAdapter(pool, {
         errorHandler: (err) => log.warn({ err }, 'postgres adapter error'),

@@ -10,12 +10,21 @@ export type ChannelHandlers = Record<string, (payload: string) => void>;
  * so this works whatever the adapter, and no feature code has to remember to publish.
  * Reconnects with backoff and jitter when the connection drops.
  */
-export function listenToPostgres(ctx: AppContext, handlers: ChannelHandlers): () => Promise<void> {
+export function listenToPostgres(
+  ctx: AppContext,
+  handlers: ChannelHandlers,
+  /**
+   * Called after the connection was lost and LISTEN is back: signals sent in between were
+   * never delivered, so the caller catches up from the tables themselves.
+   */
+  onResubscribed: () => Promise<void> = async () => {},
+): () => Promise<void> {
   const log = ctx.logger.child({ component: 'pg-listen' });
   let client: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
   let attempt = 0;
+  let subscribedBefore = false;
 
   const connect = async () => {
     const c = new pg.Client(ctx.pool.options);
@@ -32,7 +41,12 @@ export function listenToPostgres(ctx: AppContext, handlers: ChannelHandlers): ()
       await c.connect();
       for (const channel of Object.keys(handlers)) await c.query(`LISTEN ${channel}`);
       attempt = 0;
-      if (stopped) await c.end();
+      if (stopped) return void (await c.end());
+      if (subscribedBefore) {
+        log.info('listener re-subscribed; catching up');
+        await onResubscribed().catch((err: unknown) => log.warn({ err }, 'catch-up failed'));
+      }
+      subscribedBefore = true;
     } catch (err) {
       log.warn({ err }, 'listener could not connect; retrying');
       await c.end().catch(() => {});

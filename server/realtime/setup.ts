@@ -1,6 +1,7 @@
 import type { ThreadSummary } from '../../shared/api/threads';
 import type { ChatEventEnvelope } from '../../shared/api/chat';
 import type { ServerToClientEvents, ThreadEventEnvelope } from '../../shared/realtime/events';
+import { sql } from 'kysely';
 import { onChatConnection } from '../chat/socket';
 import type { AppContext } from '../context';
 import { attachAdapter, clusterMode, type ClusterMode } from './adapter';
@@ -43,6 +44,32 @@ export interface Realtime {
 const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
+ * After the LISTEN connection was lost (database restart, terminated backend), the signals of
+ * that gap are gone. Recompute them: sockets whose session no longer exists (or expired) are
+ * dropped, and every signed-in tab on this instance refreshes its bell once.
+ */
+async function catchUp(ctx: AppContext, io: Io): Promise<void> {
+  const local = io.of('/').adapter.rooms;
+  const hashes = [...local.keys()]
+    .filter((room) => room.startsWith('session:'))
+    .map((room) => room.slice('session:'.length));
+  if (hashes.length) {
+    const alive = await sql<{ hash: string }>`
+      SELECT left(encode(sha256(convert_to(sid, 'UTF8')), 'hex'), 32) AS hash
+      FROM session
+      WHERE expire > now()
+        AND left(encode(sha256(convert_to(sid, 'UTF8')), 'hex'), 32) = ANY(${hashes})`.execute(
+      ctx.db,
+    );
+    const keep = new Set(alive.rows.map((r) => r.hash));
+    for (const hash of hashes)
+      if (!keep.has(hash)) io.local.in(sessionRoom(hash)).disconnectSockets(true);
+  }
+  for (const room of local.keys())
+    if (room.startsWith('user:')) io.local.to(room).emit('notifications:changed');
+}
+
+/**
  * Adapter, presence, connection handlers, event-log pruning; puts the publisher on
  * ctx.realtime. Call before the HTTP server listens; `close()` closes io and the adapter.
  */
@@ -57,14 +84,18 @@ export async function startRealtime(
     onConnection(ctx, presence, socket);
     onChatConnection(ctx, socket);
   });
-  const stopListening = listenToPostgres(ctx, {
-    // A session ended (sign-out, reset, deletion, expiry: the session table's delete
-    // trigger): drop its sockets; the client reconnects as whoever its cookie now says.
-    switchboard_session_ended: (hash) => io.local.in(sessionRoom(hash)).disconnectSockets(true),
-    // A notification was added or read: that user's tabs refresh the bell.
-    switchboard_notification: (userId) =>
-      io.local.to(rooms.user(userId)).emit('notifications:changed'),
-  });
+  const stopListening = listenToPostgres(
+    ctx,
+    {
+      // A session ended (sign-out, reset, deletion, expiry: the session table's delete
+      // trigger): drop its sockets; the client reconnects as whoever its cookie now says.
+      switchboard_session_ended: (hash) => io.local.in(sessionRoom(hash)).disconnectSockets(true),
+      // A notification was added or read: that user's tabs refresh the bell.
+      switchboard_notification: (userId) =>
+        io.local.to(rooms.user(userId)).emit('notifications:changed'),
+    },
+    () => catchUp(ctx, io),
+  );
 
   const prune = setInterval(() => {
     pruneThreadEvents(ctx.db, ctx.config.REALTIME_EVENT_RETENTION_HOURS).catch((err: unknown) =>

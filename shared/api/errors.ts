@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'unavailable'
   | 'internal';
 
 export interface ApiErrorBody {
