@@ -48,7 +48,26 @@ describeBrowser('home page in a real browser', () => {
     const res = await page.goto(app.url + '/no/such/page');
     expect(res?.status()).toBe(200);
     await expect.poll(() => page.getByRole('heading', { name: 'Page not found' }).count()).toBe(1);
+    expect(await page.title()).toBe('Page not found · Switchboard');
     await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('gives every page its own title, "Page · Switchboard"', async () => {
+    const page = await newPage();
+    const [first] = (await request(app.url).get('/api/threads?sort=new&limit=1').expect(200)).body
+      .items as ThreadSummary[];
+    for (const [path, title] of [
+      ['/', 'Switchboard'],
+      [`/q/${first!.id}`, `${first!.title} · Switchboard`],
+      ['/t/portfolio', 'Questions tagged portfolio · Switchboard'],
+      ['/u/priya_pm', 'Priya Raman (@priya_pm) · Switchboard'],
+      ['/paths', 'Paths into product management · Switchboard'],
+      ['/signin', 'Sign in · Switchboard'],
+    ] as const) {
+      await page.goto(app.url + path);
+      await expect.poll(() => page.title()).toBe(title);
+    }
     await page.context().close();
   });
 });
