@@ -93,11 +93,28 @@ export interface Flags {
   thread_id: string;
 }
 
+export interface HnImportCheckpoints {
+  records: Int8;
+  source: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface HnImportDirty {
+  thread_id: string;
+}
+
 export interface HnItems {
   hn_id: Int8;
   imported_at: Generated<Timestamp>;
   reply_id: string | null;
   thread_id: string;
+}
+
+export interface HnPending {
+  hn_id: Int8;
+  item: Json;
+  parent_hn_id: Int8;
+  position: string;
 }
 
 export interface HnUsers {
@@ -410,7 +427,10 @@ export interface DB {
   conversation_participants: ConversationParticipants;
   conversations: Conversations;
   flags: Flags;
+  hn_import_checkpoints: HnImportCheckpoints;
+  hn_import_dirty: HnImportDirty;
   hn_items: HnItems;
+  hn_pending: HnPending;
   hn_users: HnUsers;
   match_impressions: MatchImpressions;
   matching_term_stats: MatchingTermStats;

@@ -4,6 +4,7 @@ import type { AppContext } from '../context';
 import { logModeration } from '../moderation/audit';
 import { Outbox } from '../realtime/outbox';
 import { lockAuthor, type Author, type Trx } from './author';
+import { clearForumCaches } from './read-cache';
 import type { PostFacts, ThreadFacts } from './policy';
 
 /**
@@ -28,6 +29,8 @@ export async function withOutbox<T>(
 ): Promise<T> {
   const outbox = new Outbox();
   const result = await ctx.db.transaction().execute((trx) => work(trx, outbox));
+  // Committed: no cached read may predate it once its live events are out (read-cache.ts).
+  clearForumCaches(ctx);
   outbox.publish(ctx);
   return result;
 }

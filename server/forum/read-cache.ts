@@ -33,17 +33,24 @@ export function forumCaches(ctx: AppContext): ForumCaches {
   return caches;
 }
 
-/** Router middleware: after a write that succeeded, forget every cached read. */
+/** Forgets every cached forum read in this process (the public bodies included). */
+export function clearForumCaches(ctx: AppContext): void {
+  const caches = forumCaches(ctx);
+  caches.lists.clear();
+  caches.threads.clear();
+  anonymousCache(ctx).clear();
+}
+
+/**
+ * Router middleware: after a write that succeeded, forget every cached read. Writes through
+ * withOutbox (server/forum/posting.ts) also clear at commit, before their live events go out:
+ * a member's page refetches on its own event, and that read must not meet the old body.
+ */
 export function clearCachesOnWrite(ctx: AppContext) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       res.on('finish', () => {
-        if (res.statusCode < 400) {
-          const caches = forumCaches(ctx);
-          caches.lists.clear();
-          caches.threads.clear();
-          anonymousCache(ctx).clear();
-        }
+        if (res.statusCode < 400) clearForumCaches(ctx);
       });
     next();
   };

@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { devMailRoutes } from '../mail/dev-routes';
 import { profileRoutes } from '../profiles/routes';
 import { forumRoutes } from '../forum/routes';
 import { errorHandler } from './error-handler';
+import { hashedAssets } from './static-files';
 import { AppError } from './errors';
 
 declare module 'express-serve-static-core' {
@@ -47,6 +49,11 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
     },
   });
 
+  // brotli or gzip for every response over 1 KB the client accepts (q-values honoured,
+  // `identity` and `br;q=0` too). Bodies already encoded — the read caches' (json-cache.ts)
+  // and pre-compressed assets — pass through untouched.
+  app.use(compression({ threshold: 1024 }));
+
   const api = express.Router();
   api.use(authMiddleware(ctx)); // origin check, session, Passport, CSRF: before everything
   api.use(authRoutes(ctx)); // parses its own bodies (a 1 MB password must reach the schema)
@@ -67,10 +74,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
 
   if (opts.clientDir && existsSync(path.join(opts.clientDir, 'index.html'))) {
     const indexFile = path.join(opts.clientDir, 'index.html');
-    app.use(
-      '/assets',
-      express.static(path.join(opts.clientDir, 'assets'), { immutable: true, maxAge: '1y' }),
-    );
+    app.use('/assets', ...hashedAssets(path.join(opts.clientDir, 'assets')));
     app.use(express.static(opts.clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes: any other GET that wants HTML gets the app shell.
     app.get(/.*/, (req, res, next) => {

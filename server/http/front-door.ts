@@ -1,6 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { hasSessionCookie } from '../auth/session';
 import type { AppContext } from '../context';
 import { healthChecks } from '../health/checks';
 import { anonymousCache } from './anonymous-cache';
@@ -19,7 +18,7 @@ declare module 'node:http' {
  * What every HTTP request passes through, as plain node:http in front of Express:
  * a request id, the security headers (computed once), one log line when the response ends,
  * then either a fast answer or Express. Fast answers are the probes and anonymous reads of
- * public API responses that a route just served (anonymous-cache.ts). Express costs about
+ * public API responses that a route just served (anonymous-cache.ts), for visitors and members alike. Express costs about
  * five times a bare handler on this stack (bench/http.bench.ts), and these are the requests
  * that come by the thousand and need neither a session nor routing.
  */
@@ -38,8 +37,10 @@ export function frontDoor(ctx: AppContext, app: RequestListener): RequestListene
       // Probes would drown the log: they are answered and never logged.
       if (path === '/healthz') return health.live(res);
       if (path === '/readyz') return void health.ready(res);
-      if (path!.startsWith('/api/') && !hasSessionCookie(req)) {
-        const hit = anonymous.peek(url);
+      // Public entries only (anonymous-cache.ts): the same for every reader, so a session
+      // cookie changes nothing — members read the shared bodies at a visitor's speed.
+      if (path!.startsWith('/api/')) {
+        const hit = anonymous.peekOrStale(url);
         if (hit) {
           if (logger.isLevelEnabled('debug')) logWhenDone(logger, req, res);
           return sendCachedJson(req, res, hit);

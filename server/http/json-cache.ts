@@ -13,6 +13,10 @@ export interface CachedJson {
   body: string;
   etag: string;
   expires: number;
+  /** Until when the front door may still serve it while a fresh one is made (peekOrStale). */
+  staleUntil: number;
+  /** When the front door last let a request through to refresh it. */
+  passedAt?: number;
   /** Compressed once each, on the first request that accepts the encoding. */
   gzip?: Buffer;
   brotli?: Buffer;
@@ -21,6 +25,8 @@ export interface CachedJson {
 export class JsonCache {
   private entries = new Map<string, CachedJson>();
   private inflight = new Map<string, Promise<CachedJson>>();
+  /** Bumped by clear(): a computation that began before a write must not be kept after it. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -30,37 +36,79 @@ export class JsonCache {
   /** The cached value while still fresh. */
   peek(key: string): CachedJson | undefined {
     const hit = this.entries.get(key);
-    if (!hit) return undefined;
-    if (hit.expires <= Date.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
+    if (!hit || hit.expires <= Date.now()) return undefined;
     // Re-insert: Map order is our LRU order.
     this.entries.delete(key);
     this.entries.set(key, hit);
     return hit;
   }
 
+  /**
+   * For the front door: the fresh value; or, until `staleUntil`, the previous one — except
+   * that one request every 100 ms is let through (undefined) to the route, whose read
+   * refreshes the entry and remembers the new one here. Without this, every request in the
+   * window between expiry and refresh went through Express — a member's through the whole
+   * session chain — and showed up in the p99.
+   */
+  peekOrStale(key: string): CachedJson | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    const now = Date.now();
+    if (hit.expires > now) return this.peek(key);
+    if (hit.staleUntil <= now) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    if ((hit.passedAt ?? 0) + 100 <= now) {
+      hit.passedAt = now;
+      return undefined;
+    }
+    return hit;
+  }
+
+  /**
+   * The fresh value; else, for one more TTL after expiry, the previous value while a single
+   * background computation replaces it (stale-while-revalidate: a 300-reply thread takes
+   * ~20 ms of event loop to rebuild, and every reader waiting for it showed up in the p99);
+   * else computed now. A write's clear() drops entries outright, so nobody is served a body
+   * from before their own write in this process.
+   */
   async getOrCompute(key: string, compute: () => Promise<unknown>): Promise<CachedJson> {
     const hit = this.peek(key);
     if (hit) return hit;
+    const stale = this.entries.get(key);
+    if (stale && stale.staleUntil > Date.now()) {
+      this.refresh(key, compute).catch(() => {}); // the next reader computes and sees the error
+      return stale;
+    }
+    if (stale) this.entries.delete(key);
+    return this.refresh(key, compute);
+  }
+
+  private async refresh(key: string, compute: () => Promise<unknown>): Promise<CachedJson> {
     const pending = this.inflight.get(key);
     if (pending) return pending;
+    const generation = this.generation;
     const p = (async () => {
       const body = JSON.stringify(await compute());
       const entry: CachedJson = {
         body,
         etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
         expires: Date.now() + this.ttlMs,
+        staleUntil: Date.now() + 2 * this.ttlMs,
       };
-      this.remember(key, entry);
+      // Read before a write that has since emptied the cache: serve it to those who asked
+      // meanwhile, but keep nothing — the writer's next read must see their write.
+      // (expires 0: no other cache will keep it either).
+      if (generation === this.generation) this.remember(key, entry);
+      else entry.expires = entry.staleUntil = 0;
       return entry;
     })();
     this.inflight.set(key, p);
     try {
       return await p;
     } finally {
-      this.inflight.delete(key);
+      if (this.inflight.get(key) === p) this.inflight.delete(key);
     }
   }
 
@@ -76,7 +124,9 @@ export class JsonCache {
   }
 
   clear(): void {
+    this.generation++;
     this.entries.clear();
+    this.inflight.clear();
   }
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { fieldIssues } from '../../shared/validation';
 
@@ -23,61 +24,38 @@ export type HnItem = z.infer<typeof hnItem>;
 
 export interface ParsedItem {
   item: HnItem;
-  /** 1-based line (JSON Lines) or position in the array (JSON array). */
+  /** Where the record is in the file: "line 4" (JSON Lines, records) or "item 12" (array). */
   where: string;
-}
-
-export interface ParseProblem {
-  where: string;
-  message: string;
+  /** Markdown and HTML, rendered ahead (see renderItem). */
+  rendered?: { md: string; html: string };
 }
 
 /**
- * A JSON array of items, or JSON Lines (one item per line; blank lines ignored). A line
- * that is not JSON or not an item is reported with its line number and skipped; the rest
- * still import.
+ * An id for a record without one (the record format prints none): derived from author,
+ * time and title, so importing the same record again recognises it. Real HN ids are below
+ * 10^9; derived ones live in [10^15, 10^15 + 2^48) so the two never meet.
  */
-export function parseHnFile(content: string): { items: ParsedItem[]; problems: ParseProblem[] } {
-  const items: ParsedItem[] = [];
-  const problems: ParseProblem[] = [];
-  const take = (value: unknown, where: string) => {
-    const r = hnItem.safeParse(value);
-    if (r.success) items.push({ item: r.data, where });
-    else {
-      const first = fieldIssues(r.error)[0]!;
-      problems.push({ where, message: `${first.field}: ${first.message}` });
-    }
-  };
-  const trimmed = content.replace(/^\uFEFF/, '').trim();
-  if (trimmed.startsWith('[')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(trimmed);
-    } catch (err) {
-      // One broken array cannot be split safely into items; JSON Lines can.
-      return {
-        items,
-        problems: [{ where: 'file', message: `not a valid JSON array: ${(err as Error).message}` }],
-      };
-    }
-    if (!Array.isArray(parsed))
-      return { items, problems: [{ where: 'file', message: 'expected an array' }] };
-    parsed.forEach((v, i) => take(v, `item ${i + 1}`));
-    return { items, problems };
-  }
-  content.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      problems.push({
-        where: `line ${i + 1}`,
-        message: `not valid JSON: ${(err as Error).message}`,
-      });
-      return;
-    }
-    take(value, `line ${i + 1}`);
-  });
-  return { items, problems };
+export function derivedHnId(v: { by?: unknown; time?: unknown; title?: unknown; text?: unknown }) {
+  const key = JSON.stringify([v.by ?? null, v.time ?? null, v.title ?? v.text ?? null]);
+  const hash = createHash('sha256').update(key).digest();
+  return 1e15 + hash.readUIntBE(0, 6);
+}
+
+/**
+ * A raw record (JSON object or `Item(…)` keyword arguments) -> a validated HN item, or the
+ * first problem as "field: message". `item_type` is the record format's name for `type`;
+ * None/null means absent.
+ */
+export function toHnItem(value: unknown): { item: HnItem } | { problem: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { problem: 'expected an object (an item)' };
+  const v: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(value)) if (x !== null) v[k] = x;
+  if (v.type === undefined && v.item_type !== undefined) v.type = v.item_type;
+  delete v.item_type;
+  if (v.id === undefined) v.id = derivedHnId(v);
+  const r = hnItem.safeParse(v);
+  if (r.success) return { item: r.data };
+  const first = fieldIssues(r.error)[0]!;
+  return { problem: `${first.field}: ${first.message}` };
 }

@@ -1,233 +1,354 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
 import { sql } from 'kysely';
-import { renderMarkdown } from '../../shared/markdown';
 import type { Db } from '../db';
 import type { Trx } from '../forum/author';
-import { insertReply } from '../replies/queries';
 import { recountTags } from '../threads/tags';
-import { hnHtmlToMarkdown } from './hn-html';
-import type { HnItem, ParsedItem } from './hn-parse';
+import { MemberCache } from './hn-members';
+import { toHnItem, type HnItem, type ParsedItem } from './hn-parse';
+import { BatchRenderer } from './hn-render';
+import { commentRow, Rows, storyRow, writeRows, type Placed } from './hn-rows';
+import { openHnSource, type SourceEntry, type SourceFormat } from './hn-source';
+
+export interface ImportProblem {
+  where: string;
+  id?: number;
+  message: string;
+}
 
 export interface ImportReport {
+  format?: SourceFormat;
+  gzip?: boolean;
+  /** Records read this run (a resumed run starts after the checkpoint). */
+  records: number;
+  /** Records an interrupted earlier run had committed: not read again. */
+  resumedAfter: number;
   threads: number;
   replies: number;
   members: number;
   /** Items imported by an earlier run (keyed by HN id): left exactly as they are. */
   alreadyImported: number;
-  skipped: { where: string; id: number; reason: string }[];
+  /** Replies whose parent has not been seen yet: kept, attached when the parent comes. */
+  waiting: number;
+  /** Bad records and items not imported (first 1,000 kept; `problemCount` counts all). */
+  problems: ImportProblem[];
+  problemCount: number;
+  /** True when the run stopped early (signal); a rerun resumes from the checkpoint. */
+  interrupted: boolean;
+}
+
+export interface ImportOptions {
+  tag: string;
+  batchSize?: number;
+  /** Aborting stops after the batch in flight is committed. */
+  signal?: AbortSignal;
+  onBatch?: (report: ImportReport) => void;
+  onProblem?: (p: ImportProblem) => void;
+  /** Told what the file turned out to be, and how far reading has got (for a progress bar). */
+  /** Render on a worker thread (default); false renders inline. */
+  renderInWorker?: boolean;
+  onOpen?: (s: {
+    format: SourceFormat;
+    gzip: boolean;
+    size: number;
+    bytesRead: () => number;
+  }) => void;
 }
 
 const STORY_TYPES = new Set(['story', 'job', 'poll']);
+const MAX_KEPT_PROBLEMS = 1000;
 
 /**
- * Creates threads (stories, jobs, polls) and nested replies (comments) with their original
- * times. Authors become placeholder members marked `imported` (no email, no password: they
- * cannot sign in). Keyed by HN id in hn_items, so importing the same file again changes
- * nothing. Each item is its own transaction: an interrupted import resumes where it stopped.
+ * Streams a Hacker News dump into the forum in batches. Each batch is one transaction that
+ * also advances the file's checkpoint, so Ctrl-C loses at most the batch in flight and a
+ * rerun starts after the last committed one; every item is keyed by its HN id as well, so
+ * even a rerun without a checkpoint (or another file with the same items) doubles nothing.
  */
-export async function importHnItems(
+export async function importHnFile(
   db: Db,
-  parsed: ParsedItem[],
-  opts: { tag: string },
+  file: string,
+  opts: ImportOptions,
+): Promise<ImportReport> {
+  const source = await openHnSource(file);
+  opts.onOpen?.(source);
+  const key = await sourceKey(file, source.size);
+  const report = await importHnEntries(db, source.entries, { ...opts, checkpoint: key });
+  return { ...report, format: source.format, gzip: source.gzip };
+}
+
+/** Identifies a file by name, size and its first 64 KiB: a changed file starts afresh. */
+async function sourceKey(file: string, size: number): Promise<string> {
+  const fh = await open(file);
+  try {
+    const head = Buffer.alloc(Math.min(size, 65536));
+    await fh.read(head, 0, head.length, 0);
+    const digest = createHash('sha256').update(head).digest('hex').slice(0, 32);
+    return `${path.basename(file)}:${size}:${digest}`;
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function importHnEntries(
+  db: Db,
+  entries: AsyncIterable<SourceEntry>,
+  opts: ImportOptions & { checkpoint?: string },
 ): Promise<ImportReport> {
   const report: ImportReport = {
+    records: 0,
+    resumedAfter: 0,
     threads: 0,
     replies: 0,
     members: 0,
     alreadyImported: 0,
-    skipped: [],
+    waiting: 0,
+    problems: [],
+    problemCount: 0,
+    interrupted: false,
   };
-  const byId = new Map(parsed.map((p) => [p.item.id, p]));
-  const known = new Map<number, { threadId: string; replyId: string | null }>();
-  const existing = parsed.length
-    ? await db
-        .selectFrom('hn_items')
-        .select(['hn_id', 'thread_id', 'reply_id'])
-        .where('hn_id', 'in', [...byId.keys()].map(String))
-        .execute()
-    : [];
-  for (const e of existing)
-    known.set(Number(e.hn_id), { threadId: e.thread_id, replyId: e.reply_id });
-  report.alreadyImported = existing.length;
-
+  const problem = (p: ImportProblem) => {
+    report.problemCount++;
+    if (report.problems.length < MAX_KEPT_PROBLEMS) report.problems.push(p);
+    opts.onProblem?.(p);
+  };
   await db
     .insertInto('tags')
     .values({ slug: opts.tag })
     .onConflict((oc) => oc.column('slug').doNothing())
     .execute();
+  // An interrupted earlier run may have left threads to recount.
+  await recount(db, opts.tag);
 
-  // Looked up once per item: a scan of the file per item is quadratic in a large import.
-  const parentsInFile = new Set(parsed.filter((p) => !p.item.deleted).map((p) => p.item.parent));
-  const hasKids = (item: HnItem) => (item.kids ?? []).length > 0 || parentsInFile.has(item.id);
-  const todo = parsed
-    .filter((p) => !known.has(p.item.id))
-    .sort((a, b) => (a.item.time ?? 0) - (b.item.time ?? 0) || a.item.id - b.item.id);
-  const touched = new Set<string>();
-  const created = { members: 0 };
-
-  // Parents first: stories, then comments whose parent is known, repeated until stuck.
-  let pending = todo;
-  for (let pass = 0; pending.length > 0; pass++) {
-    const next: ParsedItem[] = [];
-    for (const p of pending) {
-      const { item } = p;
-      if (item.type === 'pollopt') {
-        report.skipped.push({
-          where: p.where,
-          id: item.id,
-          reason: 'poll options are not imported',
-        });
-        continue;
-      }
-      if (item.deleted && !hasKids(item)) {
-        report.skipped.push({ where: p.where, id: item.id, reason: 'deleted, with no replies' });
-        continue;
-      }
-      if (STORY_TYPES.has(item.type)) {
-        const threadId = await db
-          .transaction()
-          .execute((trx) => importStory(trx, item, opts.tag, created));
-        known.set(item.id, { threadId, replyId: null });
-        touched.add(threadId);
-        report.threads++;
-        continue;
-      }
-      const parent = item.parent ? known.get(item.parent) : undefined;
-      if (!parent) {
-        next.push(p);
-        continue;
-      }
-      const replyId = await db
-        .transaction()
-        .execute((trx) => importComment(trx, item, parent, created));
-      known.set(item.id, { threadId: parent.threadId, replyId });
-      touched.add(parent.threadId);
-      report.replies++;
-    }
-    if (next.length === pending.length) {
-      for (const p of next)
-        report.skipped.push({
-          where: p.where,
-          id: p.item.id,
-          reason: p.item.parent
-            ? `its parent ${p.item.parent} is neither in the file nor imported before`
-            : 'a comment without a parent',
-        });
-      break;
-    }
-    pending = next;
+  if (opts.checkpoint) {
+    const cp = await db
+      .selectFrom('hn_import_checkpoints')
+      .select('records')
+      .where('source', '=', opts.checkpoint)
+      .executeTakeFirst();
+    report.resumedAfter = cp ? Number(cp.records) : 0;
   }
+  const members = new MemberCache();
+  const size = opts.batchSize ?? 2000;
+  let batch: ParsedItem[] = [];
+  let lastN = 0;
+  const flush = async (items: ParsedItem[], upTo: number) => {
+    await db.transaction().execute(async (trx) => {
+      await importBatch(trx, items, opts.tag, members, report, problem);
+      if (opts.checkpoint)
+        await trx
+          .insertInto('hn_import_checkpoints')
+          .values({ source: opts.checkpoint, records: upTo })
+          .onConflict((oc) =>
+            oc.column('source').doUpdateSet({ records: upTo, updated_at: sql`now()` }),
+          )
+          .execute();
+    });
+    report.records = upTo - report.resumedAfter;
+    report.members = members.created;
+    opts.onBatch?.(report);
+  };
 
-  await finish(db, [...touched], opts.tag);
-  report.members = created.members;
+  // Three stages at once: this thread reads batch N+2 while the render worker renders N+1
+  // and the database writes N. Batches still commit strictly one after another.
+  const renderer = new BatchRenderer(opts.renderInWorker ?? true);
+  const start = (items: ParsedItem[], upTo: number) => {
+    const rendered = renderer.render(items.map((p) => p.item));
+    return async () => {
+      const out = await rendered;
+      items.forEach((p, i) => (p.rendered = out[i]));
+      await flush(items, upTo);
+    };
+  };
+  let inflight: Promise<void> | null = null;
+  try {
+    for await (const e of entries) {
+      if (e.n <= report.resumedAfter) continue;
+      lastN = e.n;
+      if ('problem' in e) problem({ where: e.where, message: e.problem });
+      else {
+        const r = toHnItem(e.value);
+        if ('problem' in r) problem({ where: e.where, message: r.problem });
+        else batch.push({ item: r.item, where: e.where });
+      }
+      if (batch.length >= size) {
+        const job = start(batch, lastN);
+        batch = [];
+        await inflight;
+        if (opts.signal?.aborted) {
+          report.interrupted = true;
+          break;
+        }
+        inflight = job();
+        inflight.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+      }
+    }
+    await inflight;
+    if (!report.interrupted) await start(batch, lastN)();
+  } finally {
+    await renderer.close();
+  }
+  if (!report.interrupted) {
+    // Done: forget the checkpoint, so a rerun reads the file again (and finds it imported).
+    if (opts.checkpoint)
+      await db.deleteFrom('hn_import_checkpoints').where('source', '=', opts.checkpoint).execute();
+  }
+  await recount(db, opts.tag);
+  const waiting = await db
+    .selectFrom('hn_pending')
+    .select(['hn_id', 'parent_hn_id', 'position'])
+    .orderBy('hn_id')
+    .limit(20)
+    .execute();
+  report.waiting = Number(
+    (
+      await db
+        .selectFrom('hn_pending')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  if (!report.interrupted)
+    for (const w of waiting)
+      problem({
+        where: w.position,
+        id: Number(w.hn_id),
+        message: `its parent ${w.parent_hn_id} is not imported yet: kept, and attached when an import brings it`,
+      });
   return report;
 }
 
-/** The placeholder member for an HN username, created once. */
-async function memberFor(
+async function importBatch(
   trx: Trx,
-  username: string | undefined,
-  created: { members: number },
-): Promise<string | null> {
-  if (!username) return null;
-  const found = await trx
-    .selectFrom('hn_users')
-    .select('user_id')
-    .where('username', '=', username)
-    .executeTakeFirst();
-  if (found) return found.user_id;
-  const base = username.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 24) || 'hn_user';
-  // Never take over a real member's handle: imported people get a suffix instead.
-  for (let i = 0; ; i++) {
-    const handle = i === 0 ? base : `${base}-hn${i === 1 ? '' : i}`;
-    const row = await trx
-      .insertInto('users')
-      .values({ handle, display_name: username, imported: true, bio: 'Imported from Hacker News.' })
-      .onConflict((oc) => oc.expression(sql`lower(handle)`).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (row) {
-      await trx.insertInto('hn_users').values({ username, user_id: row.id }).execute();
-      created.members++;
-      return row.id;
-    }
-  }
-}
-
-const at = (item: HnItem) => (item.time ? new Date(item.time * 1000) : new Date());
-
-async function importStory(
-  trx: Trx,
-  item: HnItem,
+  parsed: ParsedItem[],
   tag: string,
-  counter: { members: number },
-): Promise<string> {
-  const authorId = item.deleted ? null : await memberFor(trx, item.by, counter);
-  const parts = [
-    item.url ? `<${item.url.replace(/[<>\s]/g, encodeURIComponent)}>` : '',
-    item.text ? hnHtmlToMarkdown(item.text) : '',
-  ].filter(Boolean);
-  const body = item.deleted ? '' : parts.join('\n\n') || '(no text)';
-  const title =
-    (item.deleted ? '[deleted]' : hnHtmlToMarkdown(item.title ?? '').replace(/\\/g, '')).slice(
-      0,
-      200,
-    ) || `Hacker News item ${item.id}`;
-  const id = randomUUID();
-  const created = at(item);
-  await trx
-    .insertInto('threads')
-    .values({
-      id,
-      author_id: authorId,
-      title,
-      body_md: body,
-      body_html: body ? renderMarkdown(body) : '',
-      tags: [tag],
-      points: Math.max(item.score ?? 1, 1),
-      created_at: created,
-      last_activity_at: created,
-      updated_at: created,
-      deleted_at: item.deleted ? created : null,
-      hidden_at: item.dead ? created : null,
-      hidden_reason: item.dead ? 'dead on Hacker News' : null,
-    })
-    .execute();
-  await trx.insertInto('hn_items').values({ hn_id: item.id, thread_id: id }).execute();
-  return id;
+  members: MemberCache,
+  report: ImportReport,
+  problem: (p: ImportProblem) => void,
+): Promise<void> {
+  // Duplicates inside the batch: the first one counts.
+  const unique = new Map<number, ParsedItem>();
+  for (const p of parsed) if (!unique.has(p.item.id)) unique.set(p.item.id, p);
+  const ids = [...unique.keys()];
+  const seen = await sql<{ hn_id: string }>`
+    SELECT hn_id FROM hn_items WHERE hn_id = ANY(${ids}::bigint[])
+    UNION ALL SELECT hn_id FROM hn_pending WHERE hn_id = ANY(${ids}::bigint[])`.execute(trx);
+  for (const s of seen.rows) unique.delete(Number(s.hn_id));
+  report.alreadyImported += seen.rows.length + (parsed.length - ids.length);
+
+  const rows = new Rows();
+  const placed = new Map<number, Placed>();
+  let comments: ParsedItem[] = [];
+  const stories: ParsedItem[] = [];
+  for (const p of unique.values()) {
+    const { item } = p;
+    if (item.type === 'pollopt')
+      problem({ where: p.where, id: item.id, message: 'poll options are not imported' });
+    else if (item.deleted && !item.kids?.length)
+      problem({
+        where: p.where,
+        id: item.id,
+        message: 'deleted, with no replies: nothing to show',
+      });
+    else if (STORY_TYPES.has(item.type)) stories.push(p);
+    else if (!item.parent)
+      problem({ where: p.where, id: item.id, message: 'a comment without a parent' });
+    else comments.push(p);
+  }
+  const authors = await authorsOf(trx, members, stories);
+  for (const p of stories) {
+    const { item } = p;
+    const threadId = storyRow(rows, p, authors.get(item.by ?? '') ?? null, tag);
+    placed.set(item.id, { threadId, replyId: null, path: '', depth: 0 });
+    report.threads++;
+  }
+
+  // Comments go in parents first; a parent is in this batch, imported before, or not seen yet
+  // (then the comment waits in hn_pending). Those waiting for this batch's items join in.
+  const outside = comments.map((c) => c.item.parent!).filter((id) => !unique.has(id));
+  await placeKnown(trx, outside, placed);
+  const newlyPlaced = stories.map((s) => s.item.id);
+  for (;;) {
+    for (;;) {
+      comments.sort((a, b) => (a.item.time ?? 0) - (b.item.time ?? 0) || a.item.id - b.item.id);
+      const ready = comments.filter((c) => placed.has(c.item.parent!));
+      if (!ready.length) break;
+      comments = comments.filter((c) => !placed.has(c.item.parent!));
+      const nums = await reserveNums(trx, ready.length);
+      for (const [k, v] of await authorsOf(trx, members, ready)) authors.set(k, v);
+      ready.forEach((p, i) => {
+        const { item } = p;
+        const parent = placed.get(item.parent!)!;
+        const author = authors.get(item.by ?? '') ?? null;
+        placed.set(item.id, commentRow(rows, p, parent, nums[i]!, author));
+        newlyPlaced.push(item.id);
+        report.replies++;
+      });
+    }
+    // Replies that arrived earlier and waited for what this batch just placed.
+    if (!newlyPlaced.length) break;
+    const adopted = await sql<{ item: HnItem; position: string }>`
+      DELETE FROM hn_pending WHERE parent_hn_id = ANY(${newlyPlaced.splice(0)}::bigint[])
+      RETURNING item, position`.execute(trx);
+    if (!adopted.rows.length) break;
+    comments.push(...adopted.rows.map((r) => ({ item: r.item, where: r.position })));
+  }
+  if (comments.length) {
+    await sql`
+      INSERT INTO hn_pending (hn_id, parent_hn_id, item, position)
+      SELECT * FROM unnest(${comments.map((c) => c.item.id)}::bigint[],
+                           ${comments.map((c) => c.item.parent!)}::bigint[],
+                           ${comments.map((c) => JSON.stringify(c.item))}::jsonb[],
+                           ${comments.map((c) => c.where)}::text[])
+      ON CONFLICT (hn_id) DO NOTHING`.execute(trx);
+  }
+  await writeRows(trx, rows);
 }
 
-async function importComment(
-  trx: Trx,
-  item: HnItem,
-  parent: { threadId: string; replyId: string | null },
-  created: { members: number },
-): Promise<string> {
-  const body = item.deleted ? '' : hnHtmlToMarkdown(item.text ?? '');
-  const id = randomUUID();
-  await insertReply(trx, {
-    id,
-    threadId: parent.threadId,
-    parentId: parent.replyId,
-    authorId: item.deleted ? null : await memberFor(trx, item.by, created),
-    bodyMd: body,
-    bodyHtml: body ? renderMarkdown(body) : '',
-    createdAt: at(item),
-    deletedAt: item.deleted ? at(item) : null,
-    hiddenAt: item.dead ? at(item) : null,
-    points: Math.max(item.score ?? 1, 1),
-  });
-  await trx
-    .insertInto('hn_items')
-    .values({ hn_id: item.id, thread_id: parent.threadId, reply_id: id })
-    .execute();
-  return id;
+async function authorsOf(trx: Trx, members: MemberCache, items: ParsedItem[]) {
+  const wanted = new Map<string, number>();
+  for (const { item } of items)
+    if (item.by && !item.deleted && !wanted.has(item.by)) wanted.set(item.by, item.id);
+  return members.resolve(trx, wanted);
 }
 
-/** Counters the lists read, for the threads this run touched. */
-async function finish(db: Db, threadIds: string[], tag: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    if (threadIds.length)
+async function placeKnown(trx: Trx, hnIds: number[], placed: Map<number, Placed>) {
+  if (!hnIds.length) return;
+  const { rows } = await sql<{
+    hn_id: string;
+    thread_id: string;
+    reply_id: string | null;
+    path: string | null;
+    depth: number | null;
+  }>`
+    SELECT h.hn_id, h.thread_id, h.reply_id, r.path, r.depth
+      FROM hn_items h LEFT JOIN replies r ON r.id = h.reply_id
+     WHERE h.hn_id = ANY(${[...new Set(hnIds)]}::bigint[])`.execute(trx);
+  for (const r of rows)
+    placed.set(Number(r.hn_id), {
+      threadId: r.thread_id,
+      replyId: r.reply_id,
+      path: r.path ?? '',
+      depth: r.depth ?? 0,
+    });
+}
+
+async function reserveNums(trx: Trx, n: number): Promise<string[]> {
+  if (!n) return [];
+  const { rows } = await sql<{ num: string }>`
+    SELECT nextval('replies_num_seq')::text AS num FROM generate_series(1, ${n}::int)`.execute(trx);
+  return rows.map((r) => r.num);
+}
+
+/** Counters the lists read, for threads the import touched (in chunks: a dump has many). */
+async function recount(db: Db, tag: string): Promise<void> {
+  for (;;) {
+    const done = await db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ thread_id: string }>`
+        DELETE FROM hn_import_dirty WHERE thread_id IN
+          (SELECT thread_id FROM hn_import_dirty LIMIT 5000 FOR UPDATE SKIP LOCKED)
+        RETURNING thread_id`.execute(trx);
+      if (!rows.length) return true;
       await sql`
         UPDATE threads t SET
           reply_count = c.replies, helpful_count = 0,
@@ -237,8 +358,11 @@ async function finish(db: Db, threadIds: string[], tag: string): Promise<void> {
                        count(r.id) FILTER (WHERE r.deleted_at IS NULL AND r.hidden_at IS NULL)::int AS replies,
                        max(r.created_at) AS last_reply
                   FROM threads t2 LEFT JOIN replies r ON r.thread_id = t2.id
-                 WHERE t2.id = ANY(${threadIds}::uuid[]) GROUP BY t2.id) c
+                 WHERE t2.id = ANY(${rows.map((r) => r.thread_id)}::uuid[]) GROUP BY t2.id) c
          WHERE c.id = t.id`.execute(trx);
-    await recountTags(trx, [tag]);
-  });
+      return false;
+    });
+    if (done) break;
+  }
+  await db.transaction().execute((trx) => recountTags(trx, [tag]));
 }

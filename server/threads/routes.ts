@@ -6,7 +6,7 @@ import {
   threadDetailQuery,
   threadListQuery,
 } from '../../shared/api/threads';
-import { requireViewer, viewerOf } from '../auth/viewer';
+import { isModerator, requireViewer, viewerOf } from '../auth/viewer';
 import { onQuestionPosted } from '../mentorships/question-hook';
 import type { AppContext } from '../context';
 import { sendCachedJson } from '../http/json-cache';
@@ -16,6 +16,7 @@ import { parse } from '../http/validate';
 import { setVote } from '../votes/service';
 import { listThreads } from './list-service';
 import { setFollow, threadRevisions } from './history-follow';
+import { threadViewerOverlay } from './viewer-overlay';
 import {
   assertThreadReadable,
   createThread,
@@ -44,11 +45,15 @@ export function threadRoutes(ctx: AppContext): Router {
     res.status(created ? 201 : 200).json(await getThreadDetail(ctx, viewer, id, 'best'));
   });
 
+  // The thread page's shared body: the same bytes for every reader, signed in or not, so the
+  // front door answers members from the same cache as visitors (front-door.ts). What is
+  // per-person comes from /threads/:id/viewer; moderators, who also see hidden posts, ask
+  // for their own build with ?view=moderation.
   router.get('/threads/:id', async (req, res) => {
     const { id } = parse(idParam, req.params);
     const { sort } = parse(threadDetailQuery, req.query);
     const viewer = viewerOf(req);
-    if (viewer) {
+    if (req.query.view === 'moderation' && isModerator(viewer)) {
       res.json(await getThreadDetail(ctx, viewer, id, sort));
       return;
     }
@@ -57,6 +62,12 @@ export function threadRoutes(ctx: AppContext): Router {
     );
     anonymousCache(ctx).remember(req.originalUrl, entry);
     sendCachedJson(req, res, entry);
+  });
+
+  router.get('/threads/:id/viewer', async (req, res) => {
+    const viewer = requireViewer(req);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.json(await threadViewerOverlay(ctx, viewer, parse(idParam, req.params).id));
   });
 
   router.patch('/threads/:id', async (req, res) => {

@@ -28,6 +28,8 @@ export const PASSWORD_MAX = 128;
 export const HANDLE_MIN = 3;
 export const HANDLE_MAX = 30;
 export const DISPLAY_NAME_MAX = 60;
+/** Handles of members imported from Hacker News; nobody can sign up with one. */
+export const IMPORTED_HANDLE_PREFIX = 'hn-';
 
 export const CSRF_HEADER = 'X-CSRF-Token';
 
@@ -59,7 +61,10 @@ export const handle = z
   .toLowerCase()
   .min(HANDLE_MIN, { message: `must be ${HANDLE_MIN}–${HANDLE_MAX} characters` })
   .max(HANDLE_MAX, { message: `must be ${HANDLE_MIN}–${HANDLE_MAX} characters` })
-  .regex(/^[a-z0-9_-]+$/, { message: 'may use only letters a–z, digits, _ and -' });
+  .regex(/^[a-z0-9_-]+$/, { message: 'may use only letters a–z, digits, _ and -' })
+  .refine((h) => !h.startsWith(IMPORTED_HANDLE_PREFIX), {
+    message: `may not start with "${IMPORTED_HANDLE_PREFIX}" (reserved for members imported from Hacker News)`,
+  });
 
 export const displayName = z
   .string({ message: 'is required' })

@@ -5,7 +5,11 @@
  *
  *   GET    /threads?sort=hot|new|top|unanswered&period=&tag=&cursor=&limit=  -> Page<ThreadSummary>
  *   POST   /threads                          createThreadInput  -> 201 ThreadDetail (200 on a retry with the same id)
- *   GET    /threads/:id?sort=best|oldest|newest                 -> ThreadDetail (whole tree, one query)
+ *   GET    /threads/:id?sort=best|oldest|newest                 -> ThreadDetail (whole tree, one query) —
+ *          the PUBLIC body, byte for byte the same for every reader, signed in or not (viewer
+ *          parts at a visitor's defaults); moderators add &view=moderation for their own build
+ *   GET    /threads/:id/viewer                                  -> ThreadViewerOverlay (signed in: the
+ *          per-person part; merge with shared/forum/viewer-overlay.ts `withViewer`)
  *   GET    /threads/:id/replies/:replyId?sort=                  -> ReplySubtree ("continue this thread", permalinks)
  *   PATCH  /threads/:id                      editThreadInput    -> ThreadDetail['thread']
  *   DELETE /threads/:id                                         -> 204
@@ -197,6 +201,26 @@ export interface ThreadDetail {
    * Always sent by GET /threads/:id (optional only so hand-made fixtures need not carry it).
    */
   eventSeq?: number;
+}
+
+/**
+ * The per-person part of a thread page for a signed-in member, fetched beside the shared
+ * public body and merged into it (shared/forum/viewer-overlay.ts). Constant size in the
+ * number of replies except for the viewer's own votes and posts in this thread.
+ */
+export interface ThreadViewerOverlay {
+  threadId: string;
+  viewer: { id: string; role: 'member' | 'moderator' | 'admin' };
+  /** The server's clock and edit window, so the edit buttons match what the server allows. */
+  now: string;
+  editWindowHours: number;
+  voted: boolean;
+  following: boolean;
+  /** Replies in this thread the viewer voted for. */
+  votedReplyIds: string[];
+  /** The markdown source of the viewer's own thread / replies (their edit forms). */
+  threadMarkdown: string | null;
+  replyMarkdown: Record<string, string>;
 }
 
 export interface ReplyNode {

@@ -55,7 +55,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     ...opts,
     port: 0,
     host: '127.0.0.1',
-    clientDir: opts.client ? clientDist : undefined,
+    clientDir: opts.clientDir ?? (opts.client ? clientDist : undefined),
   });
   let closed = false;
   const close = async () => {

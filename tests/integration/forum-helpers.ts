@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { Db } from '../../server/db';
-import type { ReplyNode, ThreadDetail } from '../../shared/api/threads';
+import type { ReplyNode, ThreadDetail, ThreadViewerOverlay } from '../../shared/api/threads';
+import { withViewer } from '../../shared/forum/viewer-overlay';
 import type { Client } from '../helpers/auth';
 
 /** Shared by the forum*.test.ts files: post through the real API, tweak time in the DB. */
@@ -70,3 +71,24 @@ export async function setUserCreatedAt(db: Db, userId: string, at: Date): Promis
 }
 
 export const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+
+/**
+ * A thread page as a signed-in member's browser builds it: the shared public body plus their
+ * overlay, merged with the client's own function (moderators load their own build).
+ */
+export async function readThreadAs(
+  client: Client,
+  threadId: string,
+  sort = 'best',
+): Promise<ThreadDetail> {
+  const url = `/api/threads/${threadId}?sort=${sort}`;
+  if (client.viewer.role !== 'member') {
+    const res = await client.get(`${url}&view=moderation`).expect(200);
+    return res.body as ThreadDetail;
+  }
+  const [body, overlay] = await Promise.all([
+    client.get(url).expect(200),
+    client.get(`/api/threads/${threadId}/viewer`).expect(200),
+  ]);
+  return withViewer(body.body as ThreadDetail, overlay.body as ThreadViewerOverlay);
+}

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { anonymous, createUser, signIn, type Client } from '../helpers/auth';
-import { hoursAgo, postReply, postThread, forumTestEnv, setUserCreatedAt } from './forum-helpers';
+import {
+  hoursAgo,
+  postReply,
+  postThread,
+  forumTestEnv,
+  readThreadAs,
+  setUserCreatedAt,
+} from './forum-helpers';
 
 let app: TestApp;
 let author: Client;
@@ -63,11 +70,11 @@ describe('votes', () => {
           v.put(`/api/replies/${r.id}/vote`).expect(200),
         ]),
     );
-    const d = await voters[0]!.get(`/api/threads/${t.thread.id}`).expect(200);
-    expect(d.body.thread.points).toBe(5);
-    expect(d.body.thread.viewer.voted).toBe(true);
-    expect(d.body.replies[0].points).toBe(5);
-    expect(d.body.replies[0].viewer.voted).toBe(true);
+    const d = await readThreadAs(voters[0]!, t.thread.id);
+    expect(d.thread.points).toBe(5);
+    expect(d.thread.viewer.voted).toBe(true);
+    expect(d.replies[0]!.points).toBe(5);
+    expect(d.replies[0]!.viewer.voted).toBe(true);
     expect(await karmaOf(author.viewer.id)).toBe(before + 8);
     // Undo: points and karma go back; undoing again changes nothing.
     const undo = await voters[0]!.delete(`/api/replies/${r.id}/vote`).expect(200);

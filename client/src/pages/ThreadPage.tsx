@@ -1,16 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import {
-  replySorts,
-  type ReplySort,
-  type ReplySubtree,
-  type ThreadDetail,
-} from '../../../shared/api/threads';
+import { replySorts, type ReplySort, type ReplySubtree } from '../../../shared/api/threads';
 import { DeleteDialog } from '../components/forum/DeleteDialog';
 import { ErrorAlert, Loading } from '../components/forum/errors';
 import { FlagDialog } from '../components/forum/FlagDialog';
-import { forumKeys } from '../components/forum/forum-api';
+import { fetchThreadDetail, forumKeys } from '../components/forum/forum-api';
 import { HelpfulReplies } from '../components/forum/HelpfulReplies';
 import { HistoryDialog } from '../components/forum/HistoryDialog';
 import { ThreadHeader } from '../components/forum/ThreadHeader';
@@ -20,6 +15,7 @@ import { ThreadReplies } from '../components/forum/ThreadReplies';
 import { ThreadUiContext, type ThreadDialog, type ThreadUi } from '../components/forum/thread-ui';
 import { ApiError, apiFetch } from '../lib/api';
 import { useLiveThread } from '../lib/useLiveThread';
+import { useSession } from '../lib/session';
 import { stepIndex, useShortcuts } from '../lib/keyboard';
 import { ancestorPath, descendantCounts, visibleReplyIds } from '../lib/thread-tree';
 import { usePageTitle } from '../lib/title';
@@ -37,9 +33,13 @@ function ThreadView({ threadId }: { threadId: string }) {
   const sortParam = params.get('sort') as ReplySort | null;
   const sort: ReplySort = sortParam && replySorts.includes(sortParam) ? sortParam : 'best';
 
+  const session = useSession();
+  const viewer = session.viewer;
   const detail = useQuery({
-    queryKey: forumKeys.detail(threadId, sort),
-    queryFn: () => apiFetch<ThreadDetail>(`/api/threads/${threadId}?sort=${sort}`),
+    queryKey: [...forumKeys.detail(threadId, sort), viewer?.id ?? null],
+    queryFn: () => fetchThreadDetail(threadId, sort, viewer),
+    // Who is reading decides what to fetch (public body, + overlay, or a moderator's build).
+    enabled: !session.isPending,
   });
   const live = useLiveThread(threadId, detail.data);
   // A permalink below the depth limit, or "continue this thread" on a reply whose replies

@@ -5,8 +5,11 @@ import type {
   TagSuggestion,
   ThreadDetail,
   ThreadSort,
+  ThreadViewerOverlay,
   TopPeriod,
 } from '../../../../shared/api/threads';
+import type { ViewerInfo } from '../../../../shared/api/auth';
+import { withViewer } from '../../../../shared/forum/viewer-overlay';
 import { apiFetch } from '../../lib/api';
 import { applyThreadEvent, type ThreadEvent } from '../../lib/thread-tree';
 
@@ -22,6 +25,26 @@ export const forumKeys = {
   tags: (q: string) => ['tags', q] as const,
   modQueue: ['moderation', 'queue'] as const,
 };
+
+/**
+ * A thread page as this viewer sees it. Everyone loads the same public body (cached and
+ * compressed once on the server, for members too); a member also loads their small overlay
+ * in parallel and the two are merged here. Moderators, who see hidden posts, load their own.
+ */
+export async function fetchThreadDetail(
+  threadId: string,
+  sort: ReplySort,
+  viewer: ViewerInfo | null,
+): Promise<ThreadDetail> {
+  const url = `/api/threads/${threadId}?sort=${sort}`;
+  if (!viewer) return apiFetch<ThreadDetail>(url);
+  if (viewer.role !== 'member') return apiFetch<ThreadDetail>(`${url}&view=moderation`);
+  const [detail, overlay] = await Promise.all([
+    apiFetch<ThreadDetail>(url),
+    apiFetch<ThreadViewerOverlay>(`/api/threads/${threadId}/viewer`),
+  ]);
+  return withViewer(detail, overlay);
+}
 
 /** Tag suggestions for typed text ('' = the popular tags); they change slowly. */
 export const tagsQuery = (q: string) =>
