@@ -28,8 +28,12 @@ try {
   const app = await boot(config, logger, database);
   logger.info(`Switchboard is running at ${app.server.url}`);
   if (config.SEED_DEMO && !config.isProduction) {
-    const accounts = demoUsers.map((u) => `${u.handle} (${u.kind})`).join(', ');
-    logger.info(`Demo accounts (password: switchboard-demo): ${accounts}`);
+    // A handful to start with; every demo member and mentor signs in with the same password.
+    const shown = demoUsers.slice(0, 6);
+    const accounts = shown.map((u) => `${u.handle} (${u.kind})`).join(', ');
+    logger.info(
+      `Demo accounts (password: switchboard-demo): ${accounts} and every other demo member or mentor`,
+    );
   }
 
   let stopping = false;

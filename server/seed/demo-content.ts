@@ -3,6 +3,9 @@
  * post in ../shared/seed shows the tone; nothing here is copied). Later features extend
  * these people and threads rather than adding disconnected samples.
  */
+import { communityPeople } from './community/people';
+import { communityThreads } from './demo-community';
+
 export interface DemoUser {
   handle: string;
   displayName: string;
@@ -22,7 +25,7 @@ export interface DemoThread {
   points: number;
 }
 
-export const demoUsers: DemoUser[] = [
+const coreUsers: DemoUser[] = [
   {
     handle: 'maya_builds',
     displayName: 'Maya Okafor',
@@ -82,7 +85,7 @@ export const demoUsers: DemoUser[] = [
   },
 ];
 
-export const demoThreads: DemoThread[] = [
+const coreThreads: DemoThread[] = [
   {
     key: 'agency-dev',
     author: 'maya_builds',
@@ -156,3 +159,6 @@ My worry is picking the "safe" one and being just as stuck two years from now. I
     points: 2,
   },
 ];
+
+export const demoUsers: DemoUser[] = [...coreUsers, ...communityPeople];
+export const demoThreads: DemoThread[] = [...coreThreads, ...communityThreads];

@@ -3,6 +3,8 @@
  * discussions, a few "this helped me" marks, votes — so a first visit shows the forum as it
  * is meant to feel: people who made the switch answering people who want to.
  */
+import { communityReplies } from './demo-community';
+
 export interface DemoReply {
   key: string;
   /** Thread key (demo-content.ts) */
@@ -18,7 +20,7 @@ export interface DemoReply {
   helpful?: boolean;
 }
 
-export const demoReplies: DemoReply[] = [
+const coreReplies: DemoReply[] = [
   // --- agency-dev: the question this product exists for -----------------------------------
   {
     key: 'priya-startup',
@@ -194,6 +196,8 @@ If you go for a bigger company, target teams where engineers already talk to cus
     votes: ['devon-k'],
   },
 ];
+
+export const demoReplies: DemoReply[] = [...coreReplies, ...communityReplies];
 
 /** Thread votes by demo members (on top of the points in demo-content.ts). */
 export const demoThreadVotes: { thread: string; voters: string[] }[] = [

@@ -22,6 +22,13 @@ export async function seedDemoForum(trx: Trx, now: number): Promise<void> {
   );
 
   const replyId = new Map<string, string>();
+  // One INSERT per reply (its tree path needs its parent's); votes, helpful marks and follows
+  // go in afterwards as one statement each, which keeps the whole seed well under a second.
+  const votes: { reply_id: string; user_id: string; thread_id: string }[] = [];
+  const follows = new Map<string, { thread_id: string; user_id: string }>();
+  const follow = (threadId: string, handle: string) =>
+    follows.set(`${threadId}:${handle}`, { thread_id: threadId, user_id: userId.get(handle)! });
+  const helpful: { id: string; at: Date }[] = [];
   for (const r of demoReplies) {
     const thread = threadByKey.get(r.thread)!;
     const id = randomUUID();
@@ -39,40 +46,28 @@ export async function seedDemoForum(trx: Trx, now: number): Promise<void> {
       createdAt,
       points: 1 + r.votes.length,
     });
-    if (r.helpful)
-      await trx
-        .updateTable('replies')
-        .set({ helpful_at: new Date(createdAt.getTime() + 30 * 60_000) })
-        .where('id', '=', id)
-        .execute();
-    const voters = r.votes.filter((h) => h !== r.author).map((h) => userId.get(h)!);
-    if (voters.length)
-      await trx
-        .insertInto('reply_votes')
-        .values(voters.map((u) => ({ reply_id: id, user_id: u, thread_id: thread.id })))
-        .execute();
-    await trx
-      .insertInto('thread_follows')
-      .values({ thread_id: thread.id, user_id: userId.get(r.author)! })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    if (r.helpful) helpful.push({ id, at: new Date(createdAt.getTime() + 30 * 60_000) });
+    for (const h of r.votes)
+      if (h !== r.author)
+        votes.push({ reply_id: id, user_id: userId.get(h)!, thread_id: thread.id });
+    follow(thread.id, r.author);
   }
+  if (helpful.length)
+    await sql`
+      UPDATE replies r SET helpful_at = h.at::timestamptz
+        FROM unnest(${helpful.map((h) => h.id)}::uuid[], ${helpful.map((h) => h.at.toISOString())}::text[]) AS h(id, at)
+       WHERE r.id = h.id`.execute(trx);
+  if (votes.length) await trx.insertInto('reply_votes').values(votes).execute();
 
-  for (const t of demoThreads) {
-    const thread = threadByKey.get(t.key)!;
-    await trx
-      .insertInto('thread_follows')
-      .values({ thread_id: thread.id, user_id: userId.get(t.author)! })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-  for (const v of demoThreadVotes) {
-    const thread = threadByKey.get(v.thread)!;
-    await trx
-      .insertInto('thread_votes')
-      .values(v.voters.map((h) => ({ thread_id: thread.id, user_id: userId.get(h)! })))
-      .execute();
-  }
+  for (const t of demoThreads) follow(threadByKey.get(t.key)!.id, t.author);
+  await trx
+    .insertInto('thread_follows')
+    .values([...follows.values()])
+    .execute();
+  const threadVotes = demoThreadVotes.flatMap((v) =>
+    v.voters.map((h) => ({ thread_id: threadByKey.get(v.thread)!.id, user_id: userId.get(h)! })),
+  );
+  if (threadVotes.length) await trx.insertInto('thread_votes').values(threadVotes).execute();
 
   await sql`
     UPDATE threads t SET

@@ -247,19 +247,25 @@ When a PM left, I asked for a trial: one quarter owning the SDK onboarding flow.
 };
 
 /**
- * Writes the profiles above plus the extra mentor personas (creating those users). Runs
+ * Writes the profiles above plus the extra mentor personas (creating those users, each with
+ * one of `passwordHashes`, so every demo mentor can sign in with the demo password). Runs
  * inside the demo seed's transaction, after demo-content's users exist. Every profile is
  * parsed with the same schema the API uses, so the demo never holds data the API rejects.
  */
-export async function seedDemoProfiles(db: Db, now = Date.now()): Promise<void> {
+export async function seedDemoProfiles(
+  db: Db,
+  passwordHashes: string[],
+  now = Date.now(),
+): Promise<void> {
   const hoursAgo = (h: number) => new Date(now - h * 3_600_000);
   const daysAgo = (d: number) => new Date(now - d * 86_400_000);
 
   const personaUsers = await db
     .insertInto('users')
     .values(
-      demoPersonas.map((p) => ({
+      demoPersonas.map((p, i) => ({
         handle: p.handle,
+        password_hash: passwordHashes[i] ?? null,
         display_name: p.displayName,
         email: p.email,
         bio: p.bio,

@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password';
 import type { Db } from '../db';
 import { demoThreads, demoUsers } from './demo-content';
 import { seedDemoProfiles } from './demo-profiles';
+import { demoPersonas } from '../profiles/demo-personas';
 import { seedDemoMentorships } from './demo-mentorships';
 import { seedDemoChat } from './demo-chat';
 import { renderMarkdown } from '../../shared/markdown';
@@ -23,8 +24,11 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     if (existing) return { seeded: false };
 
     const now = Date.now();
-    // One argon2id hash per account (own salt each), computed in parallel on the libuv pool.
-    const passwordHashes = await Promise.all(demoUsers.map(() => hashPassword(DEMO_PASSWORD)));
+    // One argon2id hash shared by every demo account: the password is printed at start-up, so
+    // a salt per account protects nothing here, and 30 hashes would cost most of a second.
+    const demoHash = await hashPassword(DEMO_PASSWORD);
+    const passwordHashes = demoUsers.map(() => demoHash);
+    const personaHashes = demoPersonas.map(() => demoHash);
     const users = await trx
       .insertInto('users')
       .values(
@@ -61,8 +65,9 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
         }),
       )
       .execute();
+    // Profiles first: they create the mentor personas, who also write replies.
+    await seedDemoProfiles(trx, personaHashes);
     await seedDemoForum(trx, now);
-    await seedDemoProfiles(trx);
     await seedDemoMentorships(trx, now);
     await seedDemoChat(trx, now);
     return { seeded: true };

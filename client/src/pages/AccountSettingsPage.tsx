@@ -11,6 +11,7 @@ import { SessionsList } from '../components/auth/SessionsList';
 import { Field, FormAlert, formValues, useAuthForm } from '../components/auth/form';
 import { apiFetch, setCsrfToken } from '../lib/api';
 import { sessionKey, useSession } from '../lib/session';
+import { usePageTitle } from '../lib/title';
 
 function ChangePassword() {
   const form = useAuthForm();
@@ -130,6 +131,7 @@ function DeleteAccount() {
 }
 
 export function AccountSettingsPage() {
+  usePageTitle('Account settings');
   const { viewer, isPending } = useSession();
   const account = useQuery({
     queryKey: ['account'],

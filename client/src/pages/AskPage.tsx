@@ -14,6 +14,7 @@ import { ThreadFields, type ThreadDraft } from '../components/forum/ThreadFields
 import { useDraft } from '../components/forum/useDraft';
 import { ApiError } from '../lib/api';
 import { useSession } from '../lib/session';
+import { usePageTitle } from '../lib/title';
 
 /** /ask — title, body with preview, tags with suggestions. The draft outlives a failed send. */
 export function AskPage() {
@@ -31,9 +32,7 @@ export function AskPage() {
     if (preset && draft.tags.length === 0) update({ tags: [preset] });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [preset]);
-  useEffect(() => {
-    document.title = 'Ask a question — Switchboard';
-  }, []);
+  usePageTitle('Ask a question');
 
   const send = useMutation({
     mutationFn: (input: CreateThreadInput) => sendJson<ThreadDetail>('POST', '/api/threads', input),

@@ -3,8 +3,10 @@ import { Link } from 'react-router';
 import { resetRequestInput, type CheckEmail } from '../../../shared/api/auth';
 import { Field, FormAlert, formValues, useAuthForm } from '../components/auth/form';
 import { apiFetch } from '../lib/api';
+import { usePageTitle } from '../lib/title';
 
 export function ForgotPasswordPage() {
+  usePageTitle('Reset your password');
   const form = useAuthForm();
   const request = useMutation({
     mutationFn: (email: string) =>

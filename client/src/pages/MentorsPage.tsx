@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { DirectoryPage } from '../../../shared/api/mentorships';
 import { mentorshipKeys } from '../components/mentorship/api';
@@ -9,6 +9,7 @@ import { MentorSummaryCard } from '../components/mentorship/MentorSummaryCard';
 import { RequestMentorshipButton } from '../components/mentorship/RequestMentorshipButton';
 import { apiFetch } from '../lib/api';
 import { useSession } from '../lib/session';
+import { usePageTitle } from '../lib/title';
 
 const FILTERS = [
   'path',
@@ -43,9 +44,7 @@ export function MentorsPage() {
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  useEffect(() => {
-    document.title = 'Find a mentor · Switchboard';
-  }, []);
+  usePageTitle('Find a mentor');
 
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const ranked = list.data?.pages[0]?.ranked ?? false;

@@ -6,6 +6,7 @@ import { MentorshipCard } from '../components/mentorship/MentorshipCard';
 import { RequestCard } from '../components/mentorship/RequestCard';
 import { signInHref } from '../components/forum/forum-api';
 import { useSession } from '../lib/session';
+import { usePageTitle } from '../lib/title';
 
 /** /mentorships — requests sent and received, active and past mentorships, pause state. */
 export function MentorshipsPage() {
@@ -14,9 +15,7 @@ export function MentorshipsPage() {
   const resume = useResume();
   const { hash } = useLocation();
 
-  useEffect(() => {
-    document.title = 'Your mentorships · Switchboard';
-  }, []);
+  usePageTitle('Your mentorships');
   // Links such as /mentorships#received land on their section once it has rendered.
   useEffect(() => {
     if (hash && overview.data) document.getElementById(hash.slice(1))?.scrollIntoView();

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { QueueItem, QueuePage } from '../../../shared/api/moderation';
 import { ErrorAlert, Loading } from '../components/forum/errors';
 import { forumKeys, signInHref } from '../components/forum/forum-api';
@@ -8,6 +8,7 @@ import { ModQueueItem } from '../components/forum/ModQueueItem';
 import { SuspendDialog } from '../components/forum/SuspendDialog';
 import { ApiError, apiFetch } from '../lib/api';
 import { useSession } from '../lib/session';
+import { usePageTitle } from '../lib/title';
 
 /** /mod — open flags, oldest first, for moderators. */
 export function ModerationPage() {
@@ -27,9 +28,7 @@ export function ModerationPage() {
     retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 1,
     enabled: isMod,
   });
-  useEffect(() => {
-    document.title = 'Moderation — Switchboard';
-  }, []);
+  usePageTitle('Moderation');
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const done = (text: string) => {
     setMessage(text);

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
+import { usePageTitle } from '../lib/title';
 
 export function NotFoundPage() {
+  usePageTitle('Page not found');
   return (
     <section>
       <h1>Page not found</h1>

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PathDetail } from '../../../shared/api/paths';
 import { MonthsChart } from '../components/mentorship/MonthsChart';
 import { plural } from '../components/profile/labels';
 import { ApiError, apiFetch } from '../lib/api';
+import { usePageTitle } from '../lib/title';
 
 /** /paths/:pathId — one path, aggregated from the switch stories of the mentors who took it. */
 export function PathPage() {
@@ -14,9 +14,7 @@ export function PathPage() {
     queryFn: () => apiFetch<PathDetail>(`/api/paths/${encodeURIComponent(pathId)}`),
     retry: (n, err) => n < 1 && !(err instanceof ApiError && err.status === 404),
   });
-  useEffect(() => {
-    document.title = `${path.data?.label ?? 'Path'} · Switchboard`;
-  }, [path.data]);
+  usePageTitle(path.data?.label ?? 'Path');
 
   if (path.isPending)
     return (

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { pathHref, type PathSummary } from '../../../shared/api/paths';
 import { plural } from '../components/profile/labels';
 import { apiFetch } from '../lib/api';
+import { usePageTitle } from '../lib/title';
 
 /** /paths — every career path into PM, with how many mentors took it and how long it took. */
 export function PathsPage() {
@@ -11,9 +11,7 @@ export function PathsPage() {
     queryKey: ['paths'],
     queryFn: () => apiFetch<PathSummary[]>('/api/paths'),
   });
-  useEffect(() => {
-    document.title = 'Paths into product management · Switchboard';
-  }, []);
+  usePageTitle('Paths into product management');
 
   return (
     <section className="paths-page" aria-labelledby="paths-title">

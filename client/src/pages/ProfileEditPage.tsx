@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { AskerForm } from '../components/profile/AskerForm';
 import { BasicsForm } from '../components/profile/BasicsForm';
@@ -7,6 +7,7 @@ import { ProfileSection } from '../components/profile/ProfileSection';
 import { useMyProfile } from '../components/profile/api';
 import { ApiError } from '../lib/api';
 import { useSession } from '../lib/session';
+import { usePageTitle } from '../lib/title';
 
 /** /settings/profile — public basics, the asker profile and the mentor profile. */
 export function ProfileEditPage() {
@@ -15,9 +16,7 @@ export function ProfileEditPage() {
   const query = useMyProfile(!!session.viewer);
   const [saved, setSaved] = useState('');
 
-  useEffect(() => {
-    document.title = 'Edit your profile · Switchboard';
-  }, []);
+  usePageTitle('Edit your profile');
 
   if (session.isError)
     return (

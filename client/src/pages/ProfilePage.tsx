@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { AskerSummary } from '../components/profile/AskerSummary';
 import { MentorStory } from '../components/profile/MentorStory';
@@ -6,6 +5,7 @@ import { ProfileHeader } from '../components/profile/ProfileHeader';
 import { ProfileRequestEntry } from '../components/mentorship/ProfileRequestEntry';
 import { usePublicProfile } from '../components/profile/api';
 import { ApiError } from '../lib/api';
+import { usePageTitle } from '../lib/title';
 
 /** /u/:handle — a person's public profile, with the switch story when they are a mentor. */
 export function ProfilePage() {
@@ -13,11 +13,7 @@ export function ProfilePage() {
   const query = usePublicProfile(handle);
   const loaded = query.data;
 
-  useEffect(() => {
-    document.title = loaded
-      ? `${loaded.user.displayName} (@${loaded.user.handle}) · Switchboard`
-      : 'Profile · Switchboard';
-  }, [loaded]);
+  usePageTitle(loaded ? `${loaded.user.displayName} (@${loaded.user.handle})` : 'Profile');
 
   if (query.isPending)
     return (

@@ -3,8 +3,10 @@ import { Link, useSearchParams } from 'react-router';
 import { PASSWORD_MAX, PASSWORD_MIN, resetConfirmInput } from '../../../shared/api/auth';
 import { Field, FormAlert, formValues, useAuthForm } from '../components/auth/form';
 import { ApiError, apiFetch } from '../lib/api';
+import { usePageTitle } from '../lib/title';
 
 export function ResetPasswordPage() {
+  usePageTitle('Choose a new password');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const form = useAuthForm();

@@ -1,11 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { SearchResults } from '../../../shared/api/search';
 import { ErrorAlert, Loading } from '../components/forum/errors';
 import { SearchForm, type SearchParams } from '../components/forum/SearchForm';
 import { SearchResultItem } from '../components/forum/SearchResultItem';
 import { apiFetch } from '../lib/api';
+import { usePageTitle } from '../lib/title';
 
 const keys = ['q', 'tag', 'author', 'from', 'to'] as const;
 
@@ -28,9 +28,7 @@ export function SearchPage() {
     enabled: active,
     retry: false,
   });
-  useEffect(() => {
-    document.title = current.q ? `${current.q} — Search — Switchboard` : 'Search — Switchboard';
-  }, [current.q]);
+  usePageTitle(current.q ? `${current.q} · Search` : 'Search');
   const hits = query.data?.pages.flatMap((p) => p.items) ?? [];
   const notice = query.data?.pages[0]?.notice;
   const filtered = !!(current.tag || current.author || current.from || current.to);

@@ -2,8 +2,10 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { signInInput } from '../../../shared/api/auth';
 import { Field, FormAlert, formValues, useAuthForm } from '../components/auth/form';
 import { nextPath, useSignIn } from '../lib/session';
+import { usePageTitle } from '../lib/title';
 
 export function SignInPage() {
+  usePageTitle('Sign in');
   const form = useAuthForm();
   const signIn = useSignIn();
   const navigate = useNavigate();

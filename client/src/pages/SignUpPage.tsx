@@ -13,8 +13,10 @@ import {
 import { Field, FormAlert, formValues, useAuthForm } from '../components/auth/form';
 import { apiFetch } from '../lib/api';
 import { useSignIn } from '../lib/session';
+import { usePageTitle } from '../lib/title';
 
 export function SignUpPage() {
+  usePageTitle('Create an account');
   const form = useAuthForm();
   const navigate = useNavigate();
   const signIn = useSignIn();

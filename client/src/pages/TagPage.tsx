@@ -3,6 +3,7 @@ import { Link, Navigate, useParams } from 'react-router';
 import { tagsQuery } from '../components/forum/forum-api';
 import { TagFilter } from '../components/forum/TagFilter';
 import { ThreadFeed } from '../components/forum/ThreadFeed';
+import { usePageTitle } from '../lib/title';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -10,6 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function TagPage() {
   const { tag = '', replyId } = useParams();
   const info = useQuery({ ...tagsQuery(tag), enabled: !UUID.test(tag) });
+  usePageTitle(`Questions tagged ${tag}`);
   // Early links pointed at /t/<threadId>[/r/<replyId>]; threads live at /q/ now.
   if (UUID.test(tag)) return <Navigate replace to={`/q/${tag}${replyId ? `/r/${replyId}` : ''}`} />;
   const count = info.data?.find((t) => t.slug === tag)?.threadCount;

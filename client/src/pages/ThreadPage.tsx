@@ -18,6 +18,7 @@ import { useLiveThread } from '../lib/useLiveThread';
 import { useSession } from '../lib/session';
 import { stepIndex, useShortcuts } from '../lib/keyboard';
 import { ancestorPath, descendantCounts, visibleReplyIds } from '../lib/thread-tree';
+import { usePageTitle } from '../lib/title';
 
 /** /q/:threadId[/:slug] and /q/:threadId/r/:replyId (a reply permalink). */
 export function ThreadPage() {
@@ -96,9 +97,7 @@ function ThreadView({ threadId }: { threadId: string }) {
     }
   }, [replyId, replies, reveal]);
 
-  useEffect(() => {
-    if (detail.data) document.title = `${detail.data.thread.title} — Switchboard`;
-  }, [detail.data]);
+  usePageTitle(detail.data?.thread.title ?? (detail.isError ? 'Question not found' : null));
 
   const thread = detail.data?.thread;
   useShortcuts(

@@ -3,11 +3,13 @@ import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { apiFetch } from '../lib/api';
 import { sessionKey, useSession } from '../lib/session';
+import { usePageTitle } from '../lib/title';
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The page the verification email links to: confirms once, then says what happened. */
 export function VerifyEmailPage() {
+  usePageTitle('Confirm your email');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const qc = useQueryClient();

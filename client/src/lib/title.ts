@@ -1,0 +1,12 @@
+import { useEffect } from 'react';
+
+/** The site name every <title> ends with, after one separator style: "Page · Switchboard". */
+export const SITE_NAME = 'Switchboard';
+export const pageTitle = (title?: string | null) => (title ? `${title} · ${SITE_NAME}` : SITE_NAME);
+
+/** Sets this page's <title>; pages call it once with what names them (or nothing yet). */
+export function usePageTitle(title?: string | null): void {
+  useEffect(() => {
+    document.title = pageTitle(title);
+  }, [title]);
+}
