@@ -64,7 +64,7 @@ export async function directoryPage(
     : undefined;
   if (!viewer || !asker) return byActivity(db, f, tz);
 
-  const offset = decodeCursor<[string, number]>(f.cursor, ['string', 'number']);
+  const offset = decodeCursor(f.cursor, ['string', 'int']);
   if (offset && (offset[0] !== 'rank' || !Number.isInteger(offset[1]) || offset[1] < 0))
     throw invalid('cursor', 'is not a cursor this server gave out');
   const start = offset?.[1] ?? 0;

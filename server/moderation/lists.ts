@@ -11,7 +11,7 @@ export async function queuePage(
   ctx: AppContext,
   q: z.output<typeof queueQuery>,
 ): Promise<QueuePage> {
-  const after = decodeCursor<[string, string]>(q.cursor, ['string', 'string']);
+  const after = decodeCursor(q.cursor, ['time', 'uuid']);
   const rows = await listQueue(ctx.db, { limit: q.limit + 1, after });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
@@ -31,7 +31,7 @@ export async function auditPage(
     limit: q.limit + 1,
     moderator: q.moderator,
     targetId: q.targetId,
-    before: decodeCursor<[string, string]>(q.cursor, ['string', 'string']),
+    before: decodeCursor(q.cursor, ['time', 'uuid']),
   });
   return pageOf(rows, q.limit, (r) => r.created_key, presentAudit);
 }

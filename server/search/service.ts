@@ -37,7 +37,7 @@ export async function search(ctx: AppContext, q: Query): Promise<SearchResults> 
     if (!user) return empty(`Nobody here is called @${q.author}.`);
     authorId = user.id;
   }
-  const after = decodeCursor<[number, string]>(q.cursor, ['number', 'string']);
+  const after = decodeCursor(q.cursor, ['number', 'uuid']);
   const rows = await searchPosts(ctx.db, {
     q: text,
     tag: q.tag,

@@ -36,20 +36,14 @@ export async function listThreads(ctx: AppContext, q: ListQuery): Promise<Page<T
 
   switch (q.sort) {
     case 'new': {
-      const c = decodeCursor<[string, string, string]>(q.cursor, ['string', 'string', 'string']);
+      const c = decodeCursor(q.cursor, ['string', 'time', 'uuid']);
       if (c && c[0] !== 'n') badCursor();
       rows = await listNew(ctx.db, { limit, tag: q.tag, after: c && [c[1], c[2]] });
       next = (l) => ['n', l.created_key, l.id];
       break;
     }
     case 'hot': {
-      const c = decodeCursor<[string, number, number, string, string]>(q.cursor, [
-        'string',
-        'number',
-        'number',
-        'string',
-        'string',
-      ]);
+      const c = decodeCursor(q.cursor, ['string', 'ms', 'number', 'time', 'uuid']);
       if (c && c[0] !== 'h') badCursor();
       const asOf = c ? c[1] : now;
       maybeRefreshHotScores(ctx, now);
@@ -65,13 +59,7 @@ export async function listThreads(ctx: AppContext, q: ListQuery): Promise<Page<T
       break;
     }
     case 'top': {
-      const c = decodeCursor<[string, number, number, string, string]>(q.cursor, [
-        'string',
-        'number',
-        'number',
-        'string',
-        'string',
-      ]);
+      const c = decodeCursor(q.cursor, ['string', 'ms', 'int', 'time', 'uuid']);
       if (c && c[0] !== 't') badCursor();
       const since = c ? c[1] : periodMs[q.period] ? now - periodMs[q.period] : 0;
       rows = await listTop(ctx.db, {
@@ -84,12 +72,7 @@ export async function listThreads(ctx: AppContext, q: ListQuery): Promise<Page<T
       break;
     }
     case 'unanswered': {
-      const c = decodeCursor<[string, number, string, string]>(q.cursor, [
-        'string',
-        'number',
-        'string',
-        'string',
-      ]);
+      const c = decodeCursor(q.cursor, ['string', 'ms', 'time', 'uuid']);
       if (c && c[0] !== 'u') badCursor();
       const since = c ? c[1] : now - ctx.config.FORUM_UNANSWERED_WINDOW_DAYS * DAY;
       rows = await listUnanswered(ctx.db, {
