@@ -20,6 +20,7 @@ import { forumRoutes } from '../forum/routes';
 import { errorHandler } from './error-handler';
 import { hashedAssets } from './static-files';
 import { AppError } from './errors';
+import { checkPath } from './validate';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -58,6 +59,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
   app.use(compression({ threshold: 1024 }));
 
   const api = express.Router();
+  api.use(checkPath);
   api.use(authMiddleware(ctx)); // origin check, session, Passport, CSRF: before everything
   api.use(authRoutes(ctx)); // parses its own bodies (a 1 MB password must reach the schema)
   api.use(accountRoutes(ctx));

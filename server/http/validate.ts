@@ -5,8 +5,26 @@ import { AppError } from './errors';
 
 type Part = 'body' | 'query' | 'params';
 
-/** Parses one part of the request with a shared zod schema; the first issue becomes a 400. */
+/** The dotted path of the first string holding a NUL byte, if any (Postgres text refuses them). */
+function nulAt(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string')
+    return value.includes('\0') ? path.join('.') || '(value)' : undefined;
+  if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      const found = nulAt(v, [...path, k]);
+      if (found !== undefined) return found;
+    }
+  return undefined;
+}
+
+/**
+ * Parses one part of the request with a shared zod schema; the first issue becomes a 400.
+ * A NUL byte anywhere is refused first, naming its field: no schema lets one through to SQL.
+ */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const nul = nulAt(value);
+  if (nul !== undefined)
+    throw new AppError('invalid_input', `${nul}: must not contain a NUL byte`, nul);
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const first = fieldIssues(result.error)[0]!;
@@ -23,4 +41,20 @@ export function validate<S extends z.ZodType>(schema: S, part: Part = 'body') {
     if (part === 'body') req.body = res.locals[part];
     next();
   };
+}
+
+/**
+ * The request path itself: malformed percent-encoding (`%E0%A4%A`, `%ZZ`) or an encoded NUL
+ * is the client's mistake, answered before any route tries to decode a parameter.
+ */
+export function checkPath(req: Request, _res: Response, next: NextFunction): void {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(req.path);
+  } catch {
+    throw new AppError('invalid_input', 'path: is not valid percent-encoding', 'path');
+  }
+  if (decoded.includes('\0'))
+    throw new AppError('invalid_input', 'path: must not contain a NUL byte', 'path');
+  next();
 }
