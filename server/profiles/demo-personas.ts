@@ -509,4 +509,39 @@ I am the newest mentor here, so I am better at "what the first year feels like" 
       capacity: 2,
     },
   },
+  {
+    handle: 'ines_se',
+    displayName: 'Inês Carvalho',
+    email: 'ines@demo.switchboard.test',
+    bio: 'Backend developer, then a solutions engineer for three years, now a PM for an integrations platform in Lisbon.',
+    joinedDaysAgo: 26,
+    activeHoursAgo: 7,
+    mentor: {
+      ...base,
+      headline: 'Backend developer → solutions engineer → product manager for integrations',
+      roleBefore: 'Backend developer',
+      roleNow: 'Product manager, integrations',
+      pathTaken: 'product-adjacent',
+      switchYear: 2022,
+      monthsToSwitch: 36,
+      yearsBeforeSwitch: 5,
+      companyTypeBefore: 'scale-up',
+      companySizeBefore: '201-1000',
+      companyTypeAfter: 'scale-up',
+      companySizeAfter: '201-1000',
+      industries: ['b2b saas', 'payments'],
+      skills: ['apis', 'customer discovery', 'demos', 'pricing'],
+      timeZone: 'Europe/Lisbon',
+      languages: ['pt', 'en', 'es'],
+      story: `Nobody would hire a backend developer as a PM, so I took the job next door: solutions engineer, the person who sits with a customer's developers and makes our API fit their mess.
+
+Three years of that gave me what my CV lacked — a notebook of real customer problems, a feel for which deals we lost and why, and a sales team that trusted my judgement. When the integrations product needed an owner, I was the obvious internal candidate.
+
+The bridge is slower than a direct transfer, and you must keep saying out loud that it is a bridge, or people will happily keep you on it.`,
+      whatHelped:
+        'Writing up every lost deal as a product problem and sending it to the PM who owned it. After a year they were asking for my write-ups.',
+      focus: ['exploring', 'building-evidence'],
+      capacity: 2,
+    },
+  },
 ];
