@@ -20,13 +20,21 @@ import {
 } from '../helpers/cluster';
 import { startOwnPostgres, type OwnPostgres } from '../helpers/own-postgres';
 
+const SESSION_SECRET = 'resilience-test-secret-0123456789abcdef';
 let pg: OwnPostgres;
 let server: ServerProcess;
 let db: Db;
 
 beforeAll(async () => {
   pg = await startOwnPostgres();
-  server = await startServerProcess({ DATABASE_URL: pg.url, JOBS_ENABLED: 'true' });
+  server = await startServerProcess({
+    DATABASE_URL: pg.url,
+    JOBS_ENABLED: 'true',
+    // Twenty writers plus the job workers, all in one process: a pool of 10 starves after a
+    // restart (requests wait out the 5 s connection timeout while the workers catch up).
+    DATABASE_POOL_SIZE: '20',
+    SESSION_SECRET,
+  });
   db = createDb(guardPool(createPool(pg.url, 4), pino({ level: 'silent' })));
 });
 
@@ -110,7 +118,12 @@ it('keeps serving through a fast restart and a kill -9 of Postgres, losing no ac
 }, 90_000);
 
 it('two instances survive pg_terminate_backend of every app connection; LISTEN comes back', async () => {
-  const other = await startServerProcess({ DATABASE_URL: pg.url, CLUSTER: 'postgres' });
+  // One secret for both instances: a cookie from one is a session on the other.
+  const other = await startServerProcess({
+    DATABASE_URL: pg.url,
+    CLUSTER: 'postgres',
+    SESSION_SECRET,
+  });
   try {
     const user = await createUser(db);
     const onOther = await signInAt(other.url, user);
