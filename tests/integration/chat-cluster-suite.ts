@@ -99,6 +99,8 @@ export function chatClusterSuite(adapter: 'postgres' | 'redis') {
   let cluster: Cluster;
   let b: ServerProcess;
   const env = {
+    // The restarted instance must accept the cookies the first one issued.
+    SESSION_SECRET: `chat-cluster-${adapter}-secret-0123456789abcdef`,
     CHAT_MESSAGES_PER_10S: '100000',
     REALTIME_REPLAY_MAX: '5000',
     SOCKET_EVENTS_PER_10S: '100000',
