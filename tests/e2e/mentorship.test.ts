@@ -106,9 +106,14 @@ describeBrowser('mentorship: ask → matches → request → accept', () => {
     await expectAccessible(mp);
     await noSidewaysScroll(mp);
     await card.getByRole('button', { name: 'Accept Maya Asker' }).click();
+    // Accepting lands the mentor in the new conversation with the mentee…
+    await mp.waitForURL(/\/messages\/[0-9a-f-]{36}/);
+    await mp.getByRole('heading', { level: 1, name: 'Maya Asker' }).waitFor();
+    // …and the mentorship is active, the request answered.
+    await mp.goto(app.url + '/mentorships');
     const mentorActive = mp.getByRole('region', { name: 'Active mentorships' });
     await mentorActive.getByRole('heading', { name: /Your mentee Maya Asker/ }).waitFor();
-    await expectCount(received.getByRole('article'), 0);
+    await expectCount(mp.getByRole('region', { name: 'Requests for you' }).getByRole('article'), 0);
 
     // The asker's open page hears of it without a reload (pushed over the socket).
     await expect.poll(() => askerBell.innerText()).toMatch(/^Notifications\s*1\s*unread$/);
