@@ -1,6 +1,7 @@
 import type { MailContext, MailMessage } from '../mail';
 import type { EmailBuilder } from '../mail/outbox';
 import { jobUrl, renderEmail } from '../mail/templates';
+import { findUserByEmail } from './queries';
 import { issueToken } from './tokens';
 
 /** The auth emails. Each is a plain function of its inputs; ../mail sends them. */
@@ -89,7 +90,12 @@ export const authEmails: Record<string, EmailBuilder> = {
     return { userId: user.id, message: verifyEmailMessage(user.email, user.display_name, url) };
   },
   async reset_password(ctx, job) {
-    const user = await account(ctx, job.ids.userId);
+    // A reset request carries the address as typed: whether it names an account is decided
+    // here, off the request, so the answer and its timing say nothing about who is registered.
+    const userId = job.ids.email
+      ? (await findUserByEmail(ctx.db, job.ids.email))?.id
+      : job.ids.userId;
+    const user = await account(ctx, userId);
     if (!user?.email || user.deleted_at) return { userId: null, skip: 'account gone' };
     const token = await issueToken(ctx.db, user.id, 'reset_password', user.email);
     const url = jobUrl(ctx.config, job.base, `/reset-password?token=${token}`);

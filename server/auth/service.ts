@@ -92,9 +92,11 @@ export async function requestPasswordReset(
   email: string,
   req: Request,
 ): Promise<void> {
-  const user = await findUserByEmail(ctx.db, email);
-  if (!user || user.deleted_at || !user.email) return;
-  await mailJob(ctx, 'reset_password', user.id, req);
+  await enqueueEmail(ctx.db, {
+    template: 'reset_password',
+    ids: { email },
+    base: requestBase(ctx.config, req),
+  });
 }
 
 /**
