@@ -7,9 +7,11 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * it draw on their own failure budget, so strangers exhausting the shared budget of a login
  * cannot lock the member out. The cookie proves nothing else: it never signs anyone in.
  *
- * Value: `v1.<userId>.<issued, unix seconds>.<nonce>.<HMAC-SHA256>`, the MAC keyed with a key
- * derived from the session secret (so it changes when that secret does) and covering every
- * other part. A value that does not verify, has expired or is malformed counts as no cookie.
+ * One token per account: `v1.<userId>.<issued, unix seconds>.<nonce>.<HMAC-SHA256>`, the MAC
+ * keyed with a key derived from the session secret (so it changes when that secret does) and
+ * covering every other part. A token that does not verify, has expired or is malformed counts
+ * as none. The cookie holds the tokens of the last few accounts signed in on the browser
+ * (`~`-separated, newest first), so members sharing a computer keep theirs.
  */
 export const DEVICE_COOKIE = 'sb.device';
 /** Only the sign-in request needs it; no other request carries it. */
@@ -17,6 +19,8 @@ export const DEVICE_COOKIE_PATH = '/api/auth/sign-in';
 export const DEVICE_COOKIE_MAX_AGE_SECONDS = 365 * 86_400;
 /** Clocks of several instances may differ a little. */
 const CLOCK_SKEW_SECONDS = 300;
+/** Accounts one browser remembers (a token is about 120 bytes). */
+export const DEVICE_COOKIE_MAX_ACCOUNTS = 5;
 
 export interface Device {
   userId: string;
@@ -55,15 +59,49 @@ export function verifyDeviceCookie(key: DeviceKey, value: string, now = Date.now
   return { userId, nonce };
 }
 
-/** The first valid device cookie the request carries, or null (forged ones are ignored). */
-export function deviceOf(key: DeviceKey, req: Pick<Request, 'headers'>): Device | null {
+/** Every token in the request's device cookie(s), verified or not. */
+function tokensOf(req: Pick<Request, 'headers'>): string[] {
+  const tokens: string[] = [];
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== DEVICE_COOKIE) continue;
-    const device = verifyDeviceCookie(key, part.slice(eq + 1).trim());
-    if (device) return device;
+    if (eq >= 0 && part.slice(0, eq).trim() === DEVICE_COOKIE)
+      tokens.push(
+        ...part
+          .slice(eq + 1)
+          .trim()
+          .split('~'),
+      );
   }
-  return null;
+  return tokens;
+}
+
+/** The valid device tokens the request carries, one per account (forged ones are ignored). */
+function validTokensOf(key: DeviceKey, req: Pick<Request, 'headers'>) {
+  const found = new Map<string, { device: Device; token: string }>();
+  for (const token of tokensOf(req).slice(0, 2 * DEVICE_COOKIE_MAX_ACCOUNTS)) {
+    const device = verifyDeviceCookie(key, token);
+    if (device && !found.has(device.userId)) found.set(device.userId, { device, token });
+  }
+  return [...found.values()];
+}
+
+export function devicesOf(key: DeviceKey, req: Pick<Request, 'headers'>): Device[] {
+  return validTokensOf(key, req).map((t) => t.device);
+}
+
+/**
+ * The cookie value after `userId` signed in: a fresh token for them first, then the still-valid
+ * tokens of the other accounts this browser holds, the oldest dropped past the cap.
+ */
+export function renewedDeviceCookie(
+  key: DeviceKey,
+  req: Pick<Request, 'headers'>,
+  userId: string,
+): string {
+  const others = validTokensOf(key, req)
+    .filter((t) => t.device.userId !== userId)
+    .map((t) => t.token);
+  return [issueDeviceCookie(key, userId), ...others].slice(0, DEVICE_COOKIE_MAX_ACCOUNTS).join('~');
 }
 
 export function deviceCookieOptions(

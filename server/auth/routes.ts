@@ -12,7 +12,7 @@ import type { AppContext } from '../context';
 import { parse } from '../http/validate';
 import { limiter, windows } from '../ratelimit/limits';
 import { csrfTokenOf, newCsrfToken } from './csrf';
-import { DEVICE_COOKIE, deviceCookieOptions, issueDeviceCookie } from './device-cookie';
+import { DEVICE_COOKIE, deviceCookieOptions, renewedDeviceCookie } from './device-cookie';
 import { passportFor } from './passport';
 import { presentViewer } from './presenter';
 import {
@@ -122,10 +122,11 @@ export function authRoutes(ctx: AppContext): Router {
         if (!user) return res.status(401).json(badCredentials);
         startSignedInSession(req, user.id, () => newCsrfToken(req)).then(() => {
           req.user = user;
-          // This browser now has its own failure budget for this account (a fresh one).
+          // This browser now has its own failure budget for this account (a fresh one), and
+          // keeps its tokens for the other accounts signed in here.
           res.cookie(
             DEVICE_COOKIE,
-            issueDeviceCookie(signInLimit.deviceKey, user.id),
+            renewedDeviceCookie(signInLimit.deviceKey, req, user.id),
             deviceCookieOptions(req, config.isProduction),
           );
           res.json({

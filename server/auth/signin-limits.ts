@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppContext } from '../context';
 import { limiter, windows } from '../ratelimit/limits';
-import { deviceKey, deviceOf, type DeviceKey } from './device-cookie';
+import { deviceKey, devicesOf, type DeviceKey } from './device-cookie';
 import type { RequestWithLogin } from './passport';
 import { findUserByLogin, normaliseLogin } from './queries';
 import { sessionSecret } from './session';
@@ -47,7 +47,7 @@ export function signInLimits(ctx: AppContext): SignInLimits {
     what: 'failed sign-in attempts for this email or handle',
     hint:
       'If it is yours, sign in from a browser you have signed in with before, ' +
-      'or use "Forgot password?" to set a new password.',
+      'or use "Forgot your password?" to set a new one.',
     count: 'failures',
     key: (req) => `login:${loginOf(req)}`,
   });
@@ -56,7 +56,7 @@ export function signInLimits(ctx: AppContext): SignInLimits {
     windowMs: windows.signIn,
     limit: config.RATE_LIMIT_SIGNIN_PER_DEVICE,
     what: 'failed sign-in attempts from this browser',
-    hint: 'If you have forgotten your password, use "Forgot password?" to set a new one.',
+    hint: 'If you have forgotten your password, use "Forgot your password?" to set a new one.',
     count: 'failures',
     key: (req) => {
       const device = (req as RequestWithLogin).signInDevice!;
@@ -68,12 +68,13 @@ export function signInLimits(ctx: AppContext): SignInLimits {
     perIp(req, res, (err?: unknown) => (err ? next(err) : perLogin(req, res, next)));
 
   const check: RequestHandler = (req, res, next) => {
-    const device = deviceOf(key, req);
-    if (!device) return untrusted(req, res, next);
+    const devices = devicesOf(key, req);
+    if (devices.length === 0) return untrusted(req, res, next);
     findUserByLogin(ctx.db, loginOf(req)).then((user) => {
       const r = req as RequestWithLogin;
       r.signInUser = user ?? null; // the password check reuses the row
-      if (user?.id !== device.userId) return untrusted(req, res, next);
+      const device = user && devices.find((d) => d.userId === user.id);
+      if (!device) return untrusted(req, res, next);
       r.signInDevice = device;
       return perDevice(req, res, next);
     }, next);

@@ -115,7 +115,7 @@ describe('sign-in limits: per login as typed, per device, per IP, shared across 
     );
     expect(res.body.error.code).toBe('rate_limited');
     expect(res.body.error.message).toMatch(
-      /^Too many failed sign-in attempts for this email or handle\. Please try again in \d+ minutes?\. If it is yours, sign in from a browser you have signed in with before, or use "Forgot password\?" to set a new password\.$/,
+      /^Too many failed sign-in attempts for this email or handle\. Please try again in \d+ minutes?\. If it is yours, sign in from a browser you have signed in with before, or use "Forgot your password\?" to set a new one\.$/,
     );
     const retryAfter = Number(res.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
@@ -193,6 +193,23 @@ describe('sign-in limits: per login as typed, per device, per IP, shared across 
     await signInFrom(a, newIp(), { login: u.handle, password: u.password }).expect(429);
   });
 
+  it('a browser shared by two members keeps the device cookie of each', async () => {
+    const first = await createUser(a.ctx.db);
+    const second = await createUser(a.ctx.db);
+    const ip = newIp();
+    const one = deviceCookieFrom(
+      await signInFrom(a, ip, { login: first.handle, password: first.password }).expect(200),
+    );
+    // The second member signs in on the same browser: it sends the first one's cookie along.
+    const both = deviceCookieFrom(
+      await signInFrom(b, ip, { login: second.email, password: second.password }, one).expect(200),
+    );
+    await spend(first.handle);
+    await spend(second.handle);
+    await signInFrom(a, ip, { login: first.handle, password: first.password }, both).expect(200);
+    await signInFrom(b, ip, { login: second.handle, password: second.password }, both).expect(200);
+  });
+
   it('a device cookie has a budget of its own, which does not touch the shared one', async () => {
     const u = await createUser(a.ctx.db);
     const ip = newIp();
@@ -202,7 +219,7 @@ describe('sign-in limits: per login as typed, per device, per IP, shared across 
     const res = await signInFrom(a, ip, { login: u.handle, password: u.password }, cookie);
     expect(res.status).toBe(429);
     expect(res.body.error.message).toMatch(
-      /^Too many failed sign-in attempts from this browser\. Please try again in \d+ minutes?\. If you have forgotten your password, use "Forgot password\?" to set a new one\.$/,
+      /^Too many failed sign-in attempts from this browser\. Please try again in \d+ minutes?\. If you have forgotten your password, use "Forgot your password\?" to set a new one\.$/,
     );
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     // Four failures from that browser, yet the login's shared budget (3) is untouched.

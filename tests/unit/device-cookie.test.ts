@@ -4,8 +4,10 @@ import {
   DEVICE_COOKIE_MAX_AGE_SECONDS,
   deviceCookieOptions,
   deviceKey,
-  deviceOf,
+  DEVICE_COOKIE_MAX_ACCOUNTS,
+  devicesOf,
   issueDeviceCookie,
+  renewedDeviceCookie,
   verifyDeviceCookie,
 } from '../../server/auth/device-cookie';
 
@@ -35,10 +37,32 @@ describe('device cookies', () => {
   it('are read from the Cookie header; a bad one beside a good one does not hide it', () => {
     const good = issueDeviceCookie(key, userId);
     const headers = { cookie: `sb.sid=x; ${DEVICE_COOKIE}=v1.nope; ${DEVICE_COOKIE}=${good}` };
-    expect(deviceOf(key, { headers })?.userId).toBe(userId);
-    expect(deviceOf(key, { headers: { cookie: `${DEVICE_COOKIE}=v1.nope` } })).toBeNull();
-    expect(deviceOf(key, { headers: {} })).toBeNull();
-    expect(deviceOf(deviceKey('other'.repeat(8)), { headers })).toBeNull();
+    expect(devicesOf(key, { headers }).map((d) => d.userId)).toEqual([userId]);
+    expect(devicesOf(key, { headers: { cookie: `${DEVICE_COOKIE}=v1.nope~${good}x` } })).toEqual(
+      [],
+    );
+    expect(devicesOf(key, { headers: {} })).toEqual([]);
+    expect(devicesOf(deviceKey('other'.repeat(8)), { headers })).toEqual([]);
+  });
+
+  it('keep one token per account, newest first, for a few accounts', () => {
+    const ids = Array.from({ length: 7 }, (_, i) => userId.slice(0, -1) + String(i));
+    let value = '';
+    for (const id of ids) {
+      const headers = value ? { cookie: `${DEVICE_COOKIE}=${value}~garbage` } : {};
+      value = renewedDeviceCookie(key, { headers }, id);
+    }
+    const held = devicesOf(key, { headers: { cookie: `${DEVICE_COOKIE}=${value}` } });
+    expect(held.map((d) => d.userId)).toEqual(ids.slice(-DEVICE_COOKIE_MAX_ACCOUNTS).reverse());
+    // Signing in again as one of them moves it to the front with a fresh nonce, no duplicate.
+    const again = renewedDeviceCookie(
+      key,
+      { headers: { cookie: `${DEVICE_COOKIE}=${value}` } },
+      ids[4]!,
+    );
+    const after = devicesOf(key, { headers: { cookie: `${DEVICE_COOKIE}=${again}` } });
+    expect(after.map((d) => d.userId)).toEqual([ids[4], ids[6], ids[5], ids[3], ids[2]]);
+    expect(after[0]!.nonce).not.toBe(held.find((d) => d.userId === ids[4])!.nonce);
   });
 
   it('are httpOnly, sameSite=lax, scoped to sign-in, and Secure in production', () => {
