@@ -195,6 +195,17 @@ export const configSchema = z.object({
   JOBS_ENABLED: bool.default(true),
   /** How often an idle job worker looks for new jobs (seconds; pg-boss polls). */
   JOBS_POLL_SECONDS: z.coerce.number({ message: 'expected seconds' }).min(0.5).default(2),
+  /**
+   * The job workers' own connections, apart from DATABASE_POOL_SIZE: after an outage the
+   * retried mails and digests all run at once, and on the shared pool they starved the
+   * requests (503 for seconds after the database was back). Setup holds one for its lock.
+   */
+  JOBS_POOL_SIZE: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(2, { message: 'expected at least 2' })
+    .max(100)
+    .default(4),
   /** A mail or digest job still running after this long is taken as lost (its worker died) and retried. */
   JOBS_TIMEOUT_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(1).default(300),
   /** How often pg-boss looks for such lost jobs (seconds). */
