@@ -66,7 +66,7 @@ export default async function run(): Promise<Figure[]> {
       DATABASE_URL: url,
       BUILD_CLIENT: 'false',
       SEED_DEMO: 'false',
-      RATE_LIMIT_SIGNIN_PER_ACCOUNT: '1000000',
+      RATE_LIMIT_SIGNIN_PER_LOGIN: '1000000',
       RATE_LIMIT_SIGNIN_PER_IP: '1000000',
     });
     try {

@@ -74,8 +74,24 @@ export const configSchema = z.object({
     .min(1)
     .max(16)
     .default(1),
-  /** Rate limits (attempts per window; windows fixed in server/ratelimit/limits.ts). */
+  // Rate limits (attempts per window; windows fixed in server/ratelimit/limits.ts).
+  /**
+   * Failed sign-ins per email or handle as typed (normalised, never resolved to the account),
+   * from browsers that hold no device cookie for that account. Unset: the old name below.
+   */
+  RATE_LIMIT_SIGNIN_PER_LOGIN: z.coerce
+    .number({ message: 'expected a count' })
+    .int()
+    .min(1)
+    .optional(),
+  /** The earlier name of RATE_LIMIT_SIGNIN_PER_LOGIN, still read so deployments keep their value. */
   RATE_LIMIT_SIGNIN_PER_ACCOUNT: z.coerce
+    .number({ message: 'expected a count' })
+    .int()
+    .min(1)
+    .optional(),
+  /** Failed sign-ins per browser holding a device cookie for the account (OWASP device cookies). */
+  RATE_LIMIT_SIGNIN_PER_DEVICE: z.coerce
     .number({ message: 'expected a count' })
     .int()
     .min(1)
@@ -269,8 +285,12 @@ export const configSchema = z.object({
     .default(10_000),
 });
 
-export type Config = Omit<z.infer<typeof configSchema>, 'HOST'> & {
+export type Config = Omit<
+  z.infer<typeof configSchema>,
+  'HOST' | 'RATE_LIMIT_SIGNIN_PER_LOGIN' | 'RATE_LIMIT_SIGNIN_PER_ACCOUNT'
+> & {
   HOST: string;
+  RATE_LIMIT_SIGNIN_PER_LOGIN: number;
   isProduction: boolean;
 };
 
@@ -299,9 +319,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration:\n  REDIS_URL: required when CLUSTER=redis');
   }
   const isProduction = cfg.NODE_ENV === 'production';
+  const { RATE_LIMIT_SIGNIN_PER_ACCOUNT, ...rest } = cfg;
   return {
-    ...cfg,
+    ...rest,
     HOST: cfg.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
+    RATE_LIMIT_SIGNIN_PER_LOGIN:
+      cfg.RATE_LIMIT_SIGNIN_PER_LOGIN ?? RATE_LIMIT_SIGNIN_PER_ACCOUNT ?? 10,
     SESSION_SECRET: cfg.SESSION_SECRET ?? testSessionSecret(cfg.NODE_ENV),
     isProduction,
   };

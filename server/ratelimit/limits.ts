@@ -21,6 +21,8 @@ export interface LimitSpec {
   limit: number;
   /** What was limited, for the message: "Too many sign-in attempts {what}." */
   what: string;
+  /** A sentence after "Please try again in …." saying what else the person can do. */
+  hint?: string;
   key?: (req: Request) => string | Promise<string>;
   /** Count only failed requests (status >= 400: guessing) or only successful ones (work done). */
   count?: 'all' | 'failures' | 'successes';
@@ -52,7 +54,8 @@ export function limiter(ctx: AppContext, spec: LimitSpec): RequestHandler {
       next(
         new AppError(
           'rate_limited',
-          `Too many ${spec.what}. Please try again in ${humanDuration(retryAfter)}.`,
+          `Too many ${spec.what}. Please try again in ${humanDuration(retryAfter)}.` +
+            (spec.hint ? ` ${spec.hint}` : ''),
           undefined,
           { retryAfter },
         ),
