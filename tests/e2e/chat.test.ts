@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import type { ChatMessage, MessagePage } from '../../shared/api/chat';
 import type { MentorshipItem, RequestItem } from '../../shared/api/mentorships';
@@ -58,6 +58,13 @@ describeBrowser('live mentor chat', () => {
     page.locator('.chat-message').filter({ hasText: text });
   const badge = (page: Page) =>
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Messages/ });
+  /** Inside the conversation's scroll box's visible part (not just rendered). */
+  const inView = (l: Locator) =>
+    l.evaluate((el) => {
+      const box = el.closest('.chat-scroll')!.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    });
   const composer = (page: Page, other: string) => page.getByLabel(`Message ${other}`);
 
   beforeAll(async () => {
@@ -145,8 +152,13 @@ describeBrowser('live mentor chat', () => {
     // Offline: the mentee writes while the network is gone. The page notices at once
     // (the browser's "offline" event closes the socket; see client/src/lib/realtime.ts),
     // shows the message as waiting, keeps it, and sends it once when back online.
+    const priPresence = pri.getByTestId('presence');
+    await expect.poll(() => priPresence.innerText()).toBe('In this chat now');
     await dev.context().setOffline(true);
     await dev.getByRole('status').filter({ hasText: 'You are offline' }).waitFor();
+    // The connection really dropped (not just held open by the emulation): the server saw
+    // Devon leave, and Priya's page says so.
+    await expect.poll(() => priPresence.innerText()).toMatch(/^Last seen/);
     const offline = 'Written on the train without signal.';
     await devBox.fill(offline);
     await devBox.press('Enter');
@@ -161,6 +173,7 @@ describeBrowser('live mentor chat', () => {
 
     await dev.context().setOffline(false);
     await expectCount(bubbles(pri, offline), 1);
+    await expect.poll(() => priPresence.innerText()).toBe('In this chat now');
     await expect.poll(() => waiting.locator('.chat-state').count()).toBe(1);
     await expectCount(bubbles(dev, offline), 1);
     await expect
@@ -224,7 +237,8 @@ describeBrowser('live mentor chat', () => {
     // The newest page only (50), newest at the bottom and in view.
     await expectCount(items, 50);
     await bubbles(luk, 'Message number 130.').waitFor();
-    expect(await bubbles(luk, 'Message number 130.').isVisible()).toBe(true);
+    await expect.poll(() => inView(bubbles(luk, 'Message number 130.'))).toBe(true);
+    expect(await inView(bubbles(luk, 'Message number 81.'))).toBe(false);
     await expectCount(luk.getByText('New messages'), 0); // the first unread is not loaded yet
 
     // Jump to first unread: loads the page it is on, shows the divider there, focuses it.
@@ -257,6 +271,17 @@ describeBrowser('live mentor chat', () => {
     await ama.goto(`${app.url}/messages/${cid}`);
     await ama.getByRole('heading', { level: 1, name: 'Lukas Brandt' }).waitFor();
     await expectCount(luk.getByRole('region', { name: 'Next steps' }), 0);
+
+    // Lukas is reading at the top; a new message does not yank him down, it offers the way.
+    await ama.getByLabel('Message Lukas Brandt').fill('Did you read the first one?');
+    await ama.getByLabel('Message Lukas Brandt').press('Enter');
+    const below = luk.getByRole('button', { name: 'New messages below' });
+    await below.waitFor({ timeout: 10_000 });
+    expect(await inView(bubbles(luk, 'Message number 1.'))).toBe(true);
+    await below.click();
+    await expectCount(below, 0);
+    await expect.poll(() => inView(bubbles(luk, 'Did you read the first one?'))).toBe(true);
+
     await bubbles(ama, 'Message number 130.')
       .getByRole('button', { name: 'Pin as next step' })
       .click();

@@ -192,6 +192,11 @@ export function ConversationPage() {
           ))}
         </ol>
       </section>
+      {scroll.newBelow && (
+        <button type="button" className="chat-new-below" onClick={scroll.toBottom}>
+          New messages below <span aria-hidden="true">↓</span>
+        </button>
+      )}
       <p className="muted chat-typing" data-testid="typing">
         {typingNow ? `${d.other.displayName} is typing…` : ''}
       </p>

@@ -20,7 +20,10 @@ export function useChatScroll(chat: Chat) {
   /** Distance from the bottom to restore once an older page is in (null: none pending). */
   const keepFromBottom = useRef<number | null>(null);
   const prevFirst = useRef<number | undefined>(undefined);
+  const prevLast = useRef<number | undefined>(undefined);
   const [ready, setReady] = useState(false);
+  /** Something new came in while the reader was scrolled up: offer to go down. */
+  const [newBelow, setNewBelow] = useState(false);
   const [jump, setJump] = useState<number | null>(null);
   const first = chat.messages[0]?.seq;
   const last = chat.messages.at(-1)?.seq;
@@ -52,14 +55,17 @@ export function useChatScroll(chat: Chat) {
     const el = container.current;
     if (!el) return;
     const prepended = prevFirst.current !== undefined && first !== prevFirst.current;
+    const appended =
+      prevLast.current !== undefined && last !== undefined && last > prevLast.current;
     prevFirst.current = first;
+    prevLast.current = last;
     if (prepended && keepFromBottom.current !== null) {
       el.scrollTop = el.scrollHeight - keepFromBottom.current;
       keepFromBottom.current = null;
     } else if (!ready || atBottom.current || forceBottom.current) {
       el.scrollTop = el.scrollHeight;
       forceBottom.current = false;
-    }
+    } else if (appended) setNewBelow(true);
     if (!ready) setReady(true);
   }, [first, last, pendingCount, loaded, ready]);
 
@@ -103,6 +109,14 @@ export function useChatScroll(chat: Chat) {
     onScroll: (e: UIEvent<HTMLElement>) => {
       const el = e.currentTarget;
       atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < FOLLOW_PX;
+      if (atBottom.current) setNewBelow(false);
+    },
+    newBelow,
+    toBottom: () => {
+      const el = container.current;
+      if (el) el.scrollTo({ top: el.scrollHeight });
+      atBottom.current = true;
+      setNewBelow(false);
     },
     /** The next render scrolls to the newest message (after the viewer's own send). */
     toBottomOnNext: () => {
