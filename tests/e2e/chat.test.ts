@@ -306,6 +306,31 @@ describeBrowser('live mentor chat', () => {
     await expectCount(luk.getByRole('region', { name: 'Next steps' }), 0);
     await expectCount(ama.getByRole('region', { name: 'Next steps' }), 0);
 
+    // Report asks why, by keyboard, and gives focus back to the button.
+    const reported = bubbles(luk, 'Did you read the first one?');
+    await reported.getByRole('button', { name: 'Report' }).click();
+    const form = reported.getByRole('form', { name: 'Report this message to the moderators' });
+    await expect
+      .poll(() => form.getByLabel('Why?').evaluate((el) => el === document.activeElement))
+      .toBe(true);
+    await form.getByLabel('Why?').selectOption('spam');
+    await form.getByRole('button', { name: 'Send report' }).click();
+    await reported.getByRole('status').filter({ hasText: 'Reported to the moderators.' }).waitFor();
+    await expect
+      .poll(() =>
+        reported
+          .getByRole('button', { name: 'Report' })
+          .evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
+    const reports = await app.ctx.db
+      .selectFrom('chat_reports')
+      .innerJoin('chat_messages', 'chat_messages.id', 'chat_reports.message_id')
+      .select(['chat_reports.reason', 'chat_messages.body_md'])
+      .where('chat_reports.reporter_id', '=', pair.mentee.id)
+      .execute();
+    expect(reports).toEqual([{ reason: 'spam', body_md: 'Did you read the first one?' }]);
+
     expect(jsErrors(luk)).toEqual([]);
     expect(jsErrors(ama)).toEqual([]);
     await luk.context().close();
