@@ -134,8 +134,7 @@ export default async function run(): Promise<Figure[]> {
           };
           return r.ok;
         },
-        onReceive: (fn: (id: string) => void) =>
-          theirs.on('msg', (m: { id: string }) => fn(m.id)),
+        onReceive: (fn: (id: string) => void) => theirs.on('msg', (m: { id: string }) => fn(m.id)),
       };
     });
     for (const s of sockets) s.disconnect();

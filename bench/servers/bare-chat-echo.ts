@@ -16,13 +16,10 @@ io.on('connection', (socket) => {
     void socket.join(room);
     ack({ ok: true });
   });
-  socket.on(
-    'send',
-    (m: { room: string; id: string; body: string }, ack: (r: unknown) => void) => {
-      socket.to(m.room).emit('msg', m);
-      ack({ ok: true, data: { id: m.id } });
-    },
-  );
+  socket.on('send', (m: { room: string; id: string; body: string }, ack: (r: unknown) => void) => {
+    socket.to(m.room).emit('msg', m);
+    ack({ ok: true, data: { id: m.id } });
+  });
 });
 
 server.listen(0, '127.0.0.1', () => {
