@@ -19,7 +19,14 @@ const expect400 = (
 
 describe('hostile input', () => {
   it('malformed percent-encoding in a path', async () => {
-    for (const path of ['/api/users/%E0%A4%A', '/api/threads/%ZZ', '/api/conversations/%'])
+    for (const path of [
+      '/api/users/%E0%A4%A',
+      '/api/threads/%ZZ',
+      '/api/conversations/%',
+      // Outside /api too: the dev mail catcher's routes decoded their :id into a 500.
+      '/dev/mail/%E0%A4%A',
+      '/dev/mail/%ZZ/raw',
+    ])
       expect400(await anonymous(app).get(path), 'path');
   });
 
