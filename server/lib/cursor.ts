@@ -24,12 +24,14 @@ type FieldValue<F> = F extends 'string' | 'time' | 'uuid' ? string : number;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // "2026-12-02 22:03:57.123456+00" (timestamptz::text) or "2026-12-02T22:03:57.123456Z" (microKey).
 const TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
 
 function realTime(v: string): boolean {
   const m = TIME.exec(v);
   if (!m) return false;
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [
+  const [y, mo, d, h, mi, s, offH, offM] = m.slice(1, 9).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
     number,
     number,
     number,
@@ -44,7 +46,10 @@ function realTime(v: string): boolean {
     date.getUTCDate() === d &&
     h < 24 &&
     mi < 60 &&
-    s < 60
+    s < 60 &&
+    // Postgres refuses a UTC offset beyond ±15:59 ("time zone displacement out of range").
+    offH <= 15 &&
+    offM < 60
   );
 }
 
