@@ -14,13 +14,14 @@ export function encodeCursor(values: readonly (string | number)[]): string {
 export type CursorField =
   | 'string' // short text without NUL (a list's tag letter, a sort name)
   | 'number' // a finite number of a sane size (a rank, a score: it meets a `real` in SQL)
-  | 'int' // a safe whole number (points, an offset)
+  | 'int' // a whole number a Postgres integer holds (points, an offset)
   | 'ms' // epoch milliseconds (a period's start)
   | 'time' // a timestamp as Postgres or microKey writes it, and a date that exists
   | 'uuid';
 
 type FieldValue<F> = F extends 'string' | 'time' | 'uuid' ? string : number;
 
+const INT4_MAX = 2_147_483_647;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // "2026-12-02 22:03:57.123456+00" (timestamptz::text) or "2026-12-02T22:03:57.123456Z" (microKey).
 const TIME =
@@ -56,7 +57,7 @@ function realTime(v: string): boolean {
 const checks: Record<CursorField, (v: unknown) => boolean> = {
   string: (v) => typeof v === 'string' && v.length <= 200 && !v.includes('\0'),
   number: (v) => typeof v === 'number' && Math.abs(v) <= 1e15,
-  int: (v) => Number.isSafeInteger(v),
+  int: (v) => Number.isInteger(v) && Math.abs(v as number) <= INT4_MAX,
   ms: (v) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 8.64e15,
   time: (v) => typeof v === 'string' && realTime(v),
   uuid: (v) => typeof v === 'string' && UUID.test(v),
