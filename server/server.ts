@@ -48,7 +48,11 @@ export async function startServer(
       // accepted finish within SHUTDOWN_TIMEOUT_MS. Only then does the caller close the pool.
       ctx.draining = true;
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+      // Again and again until closed: a keep-alive connection between requests is not always
+      // counted idle at the first call (one stayed open until its keep-alive timeout, 5 s).
       http.closeIdleConnections();
+      const idleSweep = setInterval(() => http.closeIdleConnections(), 100);
+      void httpClosed.then(() => clearInterval(idleSweep));
       // Local only: with a cluster adapter, io.emit would reach every instance's clients.
       io.local.emit('server:shutdown', { reconnectInMs: 500 });
       io.local.disconnectSockets(true);

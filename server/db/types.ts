@@ -88,6 +88,8 @@ export interface ChatReports {
   note: string | null;
   reason: string;
   reporter_id: string;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
   status: Generated<string>;
 }
 
