@@ -27,6 +27,7 @@ import {
 } from '../../shared/api/mentorships';
 import {
   auditQuery,
+  chatReportsQuery,
   flagInput,
   queueQuery,
   reasonInput,
@@ -226,6 +227,13 @@ export const routeSpecs: Record<string, RouteSpec> = {
     }),
   },
   'GET /api/moderation/flags': { query: queueQuery, staff: 'moderator' },
+  'GET /api/moderation/chat-reports': { query: chatReportsQuery, staff: 'moderator' },
+  'POST /api/moderation/chat-reports/:id/resolve': {
+    staff: 'moderator',
+    params: (fx) => ({ id: fx.otherMessageId }),
+    body: reasonInput,
+    base: () => ({ reason: 'Fuzz' }),
+  },
   ...Object.fromEntries(
     ['dismiss', 'hide', 'restore'].map((action) => [
       `POST /api/moderation/${action === 'dismiss' ? 'flags/dismiss' : action}`,

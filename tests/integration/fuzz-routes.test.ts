@@ -199,7 +199,8 @@ const limits = {
   // Hundreds of sign-ins, sign-ups and password checks: argon2 at its cheapest (test only).
   ARGON2_MEMORY_KIB: '8',
   ARGON2_TIME_COST: '1',
-  RATE_LIMIT_SIGNIN_PER_ACCOUNT: '1000000',
+  RATE_LIMIT_SIGNIN_PER_LOGIN: '1000000',
+  RATE_LIMIT_SIGNIN_PER_DEVICE: '1000000',
   RATE_LIMIT_SIGNIN_PER_IP: '1000000',
   RATE_LIMIT_SIGNUP_PER_IP: '1000000',
   RATE_LIMIT_RESET_PER_IP: '1000000',
@@ -572,6 +573,7 @@ describe('fuzzing every route with hostile values', () => {
         'PATCH /api/replies/:id',
         'GET /api/conversations/:id/messages',
         'POST /api/moderation/users/:id/suspend',
+        'POST /api/moderation/chat-reports/:id/resolve',
         'PUT /api/me/mentor-profile',
         'GET /unsubscribe',
       ]),
