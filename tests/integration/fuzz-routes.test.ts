@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,13 +180,16 @@ const json = (v: unknown) => ({ text: JSON.stringify(v), type: 'application/json
 // ---------------------------------------------------------------- the app and its people
 
 let app: TestApp;
+let clientDir = '';
 let fx: Fixtures;
+afterAll(() => (clientDir ? rm(clientDir, { recursive: true, force: true }) : undefined));
 let routes: MountedRoute[];
 /** Paths no route claims: the API's JSON 404 and the app's last one must stay 4xx too. */
 const unrouted: MountedRoute[] = [
   { method: 'GET', path: '/api/no-such-route/:segment', params: ['segment'] },
   { method: 'POST', path: '/api/:segment', params: ['segment'] },
   { method: 'GET', path: '/:segment', params: ['segment'] },
+  { method: 'GET', path: '/assets/:segment', params: ['segment'] },
   { method: 'PUT', path: '/assets/:segment', params: ['segment'] },
 ];
 const identities = new Map<Who, Identity>();
@@ -224,7 +230,12 @@ beforeAll(async () => {
       },
     },
   );
-  app = await startTestApp({ jobs: false, env: limits, logger });
+  // A stand-in client build, so the static files and the app shell are served (and fuzzed).
+  clientDir = await mkdtemp(join(tmpdir(), 'sb-fuzz-client-'));
+  await mkdir(join(clientDir, 'assets'));
+  await writeFile(join(clientDir, 'index.html'), '<!doctype html><title>Switchboard</title>');
+  await writeFile(join(clientDir, 'assets', 'app-0123abcd.js'), 'console.log(1);');
+  app = await startTestApp({ jobs: false, env: limits, logger, clientDir });
   const { db } = app.ctx;
   routes = [...mountedRoutes(app.server.app), ...unrouted];
 
