@@ -415,6 +415,12 @@ export interface SocketIoAttachments {
   payload: Buffer | null;
 }
 
+export interface TagFollows {
+  created_at: Generated<Timestamp>;
+  tag: string;
+  user_id: string;
+}
+
 export interface Tags {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -533,6 +539,7 @@ export interface DB {
   revisions: Revisions;
   session: Session;
   socket_io_attachments: SocketIoAttachments;
+  tag_follows: TagFollows;
   tags: Tags;
   thread_event_counters: ThreadEventCounters;
   thread_events: ThreadEvents;
