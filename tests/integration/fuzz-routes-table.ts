@@ -214,6 +214,9 @@ export const routeSpecs: Record<string, RouteSpec> = {
   'DELETE /api/replies/:id/helpful': { params: (fx) => ({ id: fx.otherReplyId }) },
   'GET /api/search': { query: searchQuery, baseQuery: { q: 'product' } },
   'GET /api/tags': { query: suggestQuery },
+  'GET /api/tags/:tag/follow': { params: () => ({ tag: 'career-switch' }) },
+  'POST /api/tags/:tag/follow': { params: () => ({ tag: 'career-switch' }) },
+  'DELETE /api/tags/:tag/follow': { params: () => ({ tag: 'career-switch' }) },
   'GET /api/users/suggest': { query: suggestQuery },
 
   // ------------------------------------------------------------ moderation
