@@ -58,9 +58,10 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
   // `identity` and `br;q=0` too). Bodies already encoded — the read caches' (json-cache.ts)
   // and pre-compressed assets — pass through untouched.
   app.use(compression({ threshold: 1024 }));
+  // Before any route decodes a parameter: the API's and the rest (unsubscribe, dev mail).
+  app.use(checkPath);
 
   const api = express.Router();
-  api.use(checkPath);
   api.use(authMiddleware(ctx)); // origin check, session, Passport, CSRF: before everything
   api.use(authRoutes(ctx)); // parses its own bodies (a 1 MB password must reach the schema)
   api.use(accountRoutes(ctx));
