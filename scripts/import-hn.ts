@@ -98,6 +98,12 @@ try {
   console.log(
     `${report.records} items in ${secs.toFixed(1)} s; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB.`,
   );
+  const t = report.timings;
+  console.log(
+    `Time: rendering ${(t.renderMs / 1000).toFixed(1)} s` +
+      ` (${t.renderWorkers ? `${t.renderWorkers} worker threads` : 'main thread'}),` +
+      ` database batches ${(t.dbMs / 1000).toFixed(1)} s; the two overlap.`,
+  );
   if (report.interrupted) {
     console.log('Interrupted: run the same command again to resume.');
     exitCode = 130;

@@ -36,6 +36,19 @@ export interface ImportReport {
   problemCount: number;
   /** True when the run stopped early (signal); a rerun resumes from the checkpoint. */
   interrupted: boolean;
+  /** Where the time went, in milliseconds (stages overlap, so they add up to more than the run). */
+  timings: ImportTimings;
+}
+
+export interface ImportTimings {
+  /** Rendering HN HTML -> markdown -> sanitized HTML, summed over the render workers. */
+  renderMs: number;
+  /** Inside the batches' transactions: lookups, row building and the writes. */
+  dbMs: number;
+  /** How many worker threads rendered (0: all on the main thread). */
+  renderWorkers: number;
+  /** Items rendered on the main thread instead (no worker, or a worker died). */
+  renderedInline: number;
 }
 
 export interface ImportOptions {
@@ -106,6 +119,7 @@ export async function importHnEntries(
     problems: [],
     problemCount: 0,
     interrupted: false,
+    timings: { renderMs: 0, dbMs: 0, renderWorkers: 0, renderedInline: 0 },
   };
   const problem = (p: ImportProblem) => {
     report.problemCount++;
@@ -133,6 +147,7 @@ export async function importHnEntries(
   let batch: ParsedItem[] = [];
   let lastN = 0;
   const flush = async (items: ParsedItem[], upTo: number) => {
+    const t = performance.now();
     await db.transaction().execute(async (trx) => {
       await importBatch(trx, items, opts.tag, members, report, problem);
       if (opts.checkpoint)
@@ -144,14 +159,18 @@ export async function importHnEntries(
           )
           .execute();
     });
+    report.timings.dbMs += performance.now() - t;
+    report.timings.renderMs = renderer.cpuMs;
+    report.timings.renderedInline = renderer.inlineItems;
     report.records = upTo - report.resumedAfter;
     report.members = members.created;
     opts.onBatch?.(report);
   };
 
-  // Three stages at once: this thread reads batch N+2 while the render worker renders N+1
+  // Three stages at once: this thread reads batch N+2 while the render workers render N+1
   // and the database writes N. Batches still commit strictly one after another.
   const renderer = new BatchRenderer(opts.renderInWorker ?? true);
+  report.timings.renderWorkers = renderer.poolSize;
   const start = (items: ParsedItem[], upTo: number) => {
     const rendered = renderer.render(items.map((p) => p.item));
     return async () => {
@@ -186,6 +205,8 @@ export async function importHnEntries(
     await inflight;
     if (!report.interrupted) await start(batch, lastN)();
   } finally {
+    report.timings.renderMs = renderer.cpuMs;
+    report.timings.renderedInline = renderer.inlineItems;
     await renderer.close();
   }
   if (!report.interrupted) {
@@ -287,19 +308,35 @@ async function importBatch(
     }
     // Replies that arrived earlier and waited for what this batch just placed.
     if (!newlyPlaced.length) break;
-    const adopted = await sql<{ item: HnItem; position: string }>`
+    const adopted = await sql<{
+      item: HnItem;
+      position: string;
+      body_md: string | null;
+      body_html: string | null;
+    }>`
       DELETE FROM hn_pending WHERE parent_hn_id = ANY(${newlyPlaced.splice(0)}::bigint[])
-      RETURNING item, position`.execute(trx);
+      RETURNING item, position, body_md, body_html`.execute(trx);
     if (!adopted.rows.length) break;
-    comments.push(...adopted.rows.map((r) => ({ item: r.item, where: r.position })));
+    for (const r of adopted.rows)
+      comments.push({
+        item: r.item,
+        where: r.position,
+        // Rendered when it was read; rows from an older importer are rendered on attaching.
+        rendered:
+          r.body_md !== null && r.body_html !== null
+            ? { md: r.body_md, html: r.body_html }
+            : undefined,
+      });
   }
   if (comments.length) {
     await sql`
-      INSERT INTO hn_pending (hn_id, parent_hn_id, item, position)
+      INSERT INTO hn_pending (hn_id, parent_hn_id, item, position, body_md, body_html)
       SELECT * FROM unnest(${comments.map((c) => c.item.id)}::bigint[],
                            ${comments.map((c) => c.item.parent!)}::bigint[],
                            ${comments.map((c) => JSON.stringify(c.item))}::jsonb[],
-                           ${comments.map((c) => c.where)}::text[])
+                           ${comments.map((c) => c.where)}::text[],
+                           ${comments.map((c) => c.rendered?.md ?? null)}::text[],
+                           ${comments.map((c) => c.rendered?.html ?? null)}::text[])
       ON CONFLICT (hn_id) DO NOTHING`.execute(trx);
   }
   await writeRows(trx, rows);

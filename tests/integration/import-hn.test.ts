@@ -319,6 +319,10 @@ describe('a large shuffled dump', () => {
     const report: ImportReport = await importFile(file);
     expect(report).toMatchObject({ threads: dump.stories, replies: dump.parents.size, waiting: 0 });
     expect(report.problemCount).toBe(dump.skippedDeleted);
+    // Rendered off the main thread: the worker pool really started (it once failed silently
+    // under tsx and everything was rendered inline, three times slower).
+    expect(report.timings.renderWorkers).toBeGreaterThan(0);
+    expect(report.timings.renderedInline).toBe(0);
     expect(await placement()).toEqual(dump.parents);
     const counts = await sql<{ deleted: number; hidden: number; bad_depth: number }>`
       SELECT count(*) FILTER (WHERE r.deleted_at IS NOT NULL)::int AS deleted,
