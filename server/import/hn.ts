@@ -306,40 +306,42 @@ async function importBatch(
         report.replies++;
       });
     }
-    // Replies that arrived earlier and waited for what this batch just placed.
+    // Replies that arrived earlier and waited for what this batch just placed. Their rendered
+    // bodies stay in hn_pending: the replies' INSERT takes them from there (no round trip).
     if (!newlyPlaced.length) break;
-    const adopted = await sql<{
-      item: HnItem;
-      position: string;
-      body_md: string | null;
-      body_html: string | null;
-    }>`
-      DELETE FROM hn_pending WHERE parent_hn_id = ANY(${newlyPlaced.splice(0)}::bigint[])
-      RETURNING item, position, body_md, body_html`.execute(trx);
+    const adopted = await sql<{ item: HnItem; position: string; rendered: boolean }>`
+      SELECT item, position, body_md IS NOT NULL AND body_html IS NOT NULL AS rendered
+        FROM hn_pending WHERE parent_hn_id = ANY(${newlyPlaced.splice(0)}::bigint[])
+         FOR UPDATE`.execute(trx);
     if (!adopted.rows.length) break;
     for (const r of adopted.rows)
-      comments.push({
-        item: r.item,
-        where: r.position,
-        // Rendered when it was read; rows from an older importer are rendered on attaching.
-        rendered:
-          r.body_md !== null && r.body_html !== null
-            ? { md: r.body_md, html: r.body_html }
-            : undefined,
-      });
+      // Rows an older importer left carry no rendering (but their text): rendered on attaching.
+      comments.push({ item: r.item, where: r.position, pending: r.rendered ? 'rendered' : 'raw' });
   }
-  if (comments.length) {
+  const waiting = comments.filter((c) => !c.pending);
+  if (waiting.length) {
     await sql`
       INSERT INTO hn_pending (hn_id, parent_hn_id, item, position, body_md, body_html)
-      SELECT * FROM unnest(${comments.map((c) => c.item.id)}::bigint[],
-                           ${comments.map((c) => c.item.parent!)}::bigint[],
-                           ${comments.map((c) => JSON.stringify(c.item))}::jsonb[],
-                           ${comments.map((c) => c.where)}::text[],
-                           ${comments.map((c) => c.rendered?.md ?? null)}::text[],
-                           ${comments.map((c) => c.rendered?.html ?? null)}::text[])
+      SELECT * FROM unnest(${waiting.map((c) => c.item.id)}::bigint[],
+                           ${waiting.map((c) => c.item.parent!)}::bigint[],
+                           ${waiting.map((c) => pendingJson(c))}::jsonb[],
+                           ${waiting.map((c) => c.where)}::text[],
+                           ${waiting.map((c) => c.rendered?.md ?? null)}::text[],
+                           ${waiting.map((c) => c.rendered?.html ?? null)}::text[])
       ON CONFLICT (hn_id) DO NOTHING`.execute(trx);
   }
   await writeRows(trx, rows);
+  // Attached now: no longer waiting (after the INSERT above read their bodies).
+  const attached = rows.replies.hn_id.filter((_, i) => rows.replies.from_pending[i]);
+  if (attached.length)
+    await sql`DELETE FROM hn_pending WHERE hn_id = ANY(${attached}::bigint[])`.execute(trx);
+}
+
+/** A waiting reply as hn_pending keeps it: without its HTML text once that is rendered. */
+function pendingJson(p: ParsedItem): string {
+  if (!p.rendered) return JSON.stringify(p.item);
+  const { text: _text, ...rest } = p.item;
+  return JSON.stringify(rest);
 }
 
 async function authorsOf(trx: Trx, members: MemberCache, items: ParsedItem[]) {
