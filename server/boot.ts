@@ -19,6 +19,23 @@ export function countMigrationFiles(): number {
 const hasUsers = async (db: Db) =>
   !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
 
+/**
+ * The app's context with its own small pool, for the job workers. Everything else (realtime,
+ * draining, config) is read through to the live context.
+ */
+function jobsDatabase(ctx: AppContext, url: string): { ctx: AppContext; close(): Promise<void> } {
+  const pool = guardPool(createPool(url, ctx.config.JOBS_POOL_SIZE), ctx.logger, 'jobs client');
+  const db = createDb(pool);
+  const jobsCtx = Object.create(ctx, {
+    db: { value: db, enumerable: true },
+    pool: { value: pool, enumerable: true },
+  }) as AppContext;
+  return {
+    ctx: jobsCtx,
+    close: () => db.destroy().catch((err) => ctx.logger.warn({ err }, 'jobs pool did not end')),
+  };
+}
+
 export interface Booted {
   server: RunningServer;
   ctx: AppContext;
@@ -58,18 +75,23 @@ export async function boot(
     });
     // pg-boss (server/jobs); a failed start must not leave the server listening. Without
     // JOBS_ENABLED the queues are still installed: every email is enqueued by the web process.
-    const jobs = await startJobs(ctx, { workers: config.JOBS_ENABLED }).catch(
+    // Workers get connections of their own (a bulkhead): a backlog of jobs never makes a
+    // request wait for a connection.
+    const jobsDb = config.JOBS_ENABLED ? jobsDatabase(ctx, database.url) : undefined;
+    const jobs = await startJobs(jobsDb?.ctx ?? ctx, { workers: config.JOBS_ENABLED }).catch(
       async (err: unknown) => {
         await server.close();
+        await jobsDb?.close();
         throw err;
       },
     );
     return {
       server,
       ctx,
-      // Jobs stop taking work while the server drains; the pool closes only after both.
+      // Jobs stop taking work while the server drains; the pools close only after both.
       stop: async () => {
         await Promise.all([jobs.stop(), server.close()]);
+        await jobsDb?.close();
         await stopDb();
       },
     };

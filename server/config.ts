@@ -74,8 +74,24 @@ export const configSchema = z.object({
     .min(1)
     .max(16)
     .default(1),
-  /** Rate limits (attempts per window; windows fixed in server/ratelimit/limits.ts). */
+  // Rate limits (attempts per window; windows fixed in server/ratelimit/limits.ts).
+  /**
+   * Failed sign-ins per email or handle as typed (normalised, never resolved to the account),
+   * from browsers that hold no device cookie for that account. Unset: the old name below.
+   */
+  RATE_LIMIT_SIGNIN_PER_LOGIN: z.coerce
+    .number({ message: 'expected a count' })
+    .int()
+    .min(1)
+    .optional(),
+  /** The earlier name of RATE_LIMIT_SIGNIN_PER_LOGIN, still read so deployments keep their value. */
   RATE_LIMIT_SIGNIN_PER_ACCOUNT: z.coerce
+    .number({ message: 'expected a count' })
+    .int()
+    .min(1)
+    .optional(),
+  /** Failed sign-ins per browser holding a device cookie for the account (OWASP device cookies). */
+  RATE_LIMIT_SIGNIN_PER_DEVICE: z.coerce
     .number({ message: 'expected a count' })
     .int()
     .min(1)
@@ -179,6 +195,17 @@ export const configSchema = z.object({
   JOBS_ENABLED: bool.default(true),
   /** How often an idle job worker looks for new jobs (seconds; pg-boss polls). */
   JOBS_POLL_SECONDS: z.coerce.number({ message: 'expected seconds' }).min(0.5).default(2),
+  /**
+   * The job workers' own connections, apart from DATABASE_POOL_SIZE: after an outage the
+   * retried mails and digests all run at once, and on the shared pool they starved the
+   * requests (503 for seconds after the database was back). Setup holds one for its lock.
+   */
+  JOBS_POOL_SIZE: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(2, { message: 'expected at least 2' })
+    .max(100)
+    .default(4),
   /** A mail or digest job still running after this long is taken as lost (its worker died) and retried. */
   JOBS_TIMEOUT_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(1).default(300),
   /** How often pg-boss looks for such lost jobs (seconds). */
@@ -245,7 +272,7 @@ export const configSchema = z.object({
   REALTIME_EVENT_RETENTION_HOURS: z.coerce.number({ message: 'expected hours' }).min(1).default(48),
   /** An unread chat message is emailed after this many minutes (fractions allowed). */
   CHAT_EMAIL_DELAY_MINUTES: z.coerce.number({ message: 'expected minutes' }).min(0).default(10),
-  /** Chat messages one person may send per 10 seconds (per connection); more are refused. */
+  /** Chat messages one person may send per 10 seconds (across every instance); more are refused. */
   CHAT_MESSAGES_PER_10S: z.coerce
     .number({ message: 'expected a whole number' })
     .int()
@@ -258,8 +285,12 @@ export const configSchema = z.object({
     .default(10_000),
 });
 
-export type Config = Omit<z.infer<typeof configSchema>, 'HOST'> & {
+export type Config = Omit<
+  z.infer<typeof configSchema>,
+  'HOST' | 'RATE_LIMIT_SIGNIN_PER_LOGIN' | 'RATE_LIMIT_SIGNIN_PER_ACCOUNT'
+> & {
   HOST: string;
+  RATE_LIMIT_SIGNIN_PER_LOGIN: number;
   isProduction: boolean;
 };
 
@@ -288,9 +319,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration:\n  REDIS_URL: required when CLUSTER=redis');
   }
   const isProduction = cfg.NODE_ENV === 'production';
+  const { RATE_LIMIT_SIGNIN_PER_ACCOUNT, ...rest } = cfg;
   return {
-    ...cfg,
+    ...rest,
     HOST: cfg.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
+    RATE_LIMIT_SIGNIN_PER_LOGIN:
+      cfg.RATE_LIMIT_SIGNIN_PER_LOGIN ?? RATE_LIMIT_SIGNIN_PER_ACCOUNT ?? 10,
     SESSION_SECRET: cfg.SESSION_SECRET ?? testSessionSecret(cfg.NODE_ENV),
     isProduction,
   };

@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from './context';
@@ -8,6 +9,8 @@ import { startRealtime } from './realtime/setup';
 
 export interface RunningServer {
   http: HttpServer;
+  /** The Express app behind the front door (tests walk its router to list every route). */
+  app: Express;
   io: Io;
   port: number;
   url: string;
@@ -45,7 +48,11 @@ export async function startServer(
       // accepted finish within SHUTDOWN_TIMEOUT_MS. Only then does the caller close the pool.
       ctx.draining = true;
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+      // Again and again until closed: a keep-alive connection between requests is not always
+      // counted idle at the first call (one stayed open until its keep-alive timeout, 5 s).
       http.closeIdleConnections();
+      const idleSweep = setInterval(() => http.closeIdleConnections(), 100);
+      void httpClosed.then(() => clearInterval(idleSweep));
       // Local only: with a cluster adapter, io.emit would reach every instance's clients.
       io.local.emit('server:shutdown', { reconnectInMs: 500 });
       io.local.disconnectSockets(true);
@@ -63,5 +70,5 @@ export async function startServer(
       await realtime.close();
     })());
 
-  return { http, io, port, url: `http://${displayHost}:${port}`, close };
+  return { http, app, io, port, url: `http://${displayHost}:${port}`, close };
 }

@@ -36,7 +36,7 @@ export function accountRoutes(ctx: AppContext): Router {
   const passwordChecks = limiter(ctx, {
     name: 'password-check',
     windowMs: windows.signIn,
-    limit: ctx.config.RATE_LIMIT_SIGNIN_PER_ACCOUNT,
+    limit: ctx.config.RATE_LIMIT_SIGNIN_PER_LOGIN,
     what: 'wrong password attempts',
     count: 'failures',
     key: (req) => requireViewer(req).id,

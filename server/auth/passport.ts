@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import passportLib from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import type { AppContext } from '../context';
+import type { Device } from './device-cookie';
 import { forbidden } from '../http/errors';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './password';
 import { toViewer } from './presenter';
@@ -10,8 +11,16 @@ import type { Viewer } from './viewer';
 
 type Authenticator = InstanceType<typeof passportLib.Passport>;
 type LoginRow = Awaited<ReturnType<typeof findUserByLogin>>;
-/** The per-account rate limiter looks the account up first; sign-in reuses that row. */
-export type RequestWithLogin = Request & { signInUser?: LoginRow | null };
+/**
+ * Set by the sign-in limits (signin-limits.ts) when the request holds a device cookie: the
+ * account the login names (the password check reuses the row) and, if the cookie is that
+ * account's, the device.
+ */
+export type RequestWithLogin = Request & {
+  /** The row, or its lookup still on its way (started beside the rate-limit counters). */
+  signInUser?: LoginRow | null | Promise<LoginRow | null>;
+  signInDevice?: Device;
+};
 
 /**
  * Checks a login + password. Unknown accounts, deleted ones and accounts without a password
@@ -23,9 +32,9 @@ export async function checkCredentials(
   ctx: AppContext,
   login: string,
   password: string,
-  preloaded?: LoginRow | null,
+  preloaded?: LoginRow | null | Promise<LoginRow | null>,
 ): Promise<Viewer | null> {
-  const user = preloaded !== undefined ? preloaded : await findUserByLogin(ctx.db, login);
+  const user = preloaded !== undefined ? await preloaded : await findUserByLogin(ctx.db, login);
   if (!user?.password_hash) {
     await dummyVerify(password, ctx.config);
     return null;

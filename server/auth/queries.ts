@@ -23,9 +23,20 @@ export function findViewerById(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-/** Sign-in accepts the email or the handle, both case-insensitively. */
-export function findUserByLogin(db: Db, login: string) {
+/**
+ * A sign-in login as the rate limits count it and as the lookup reads it: trimmed, lower-cased,
+ * a leading @ dropped ("@Maya" is the handle maya; no email starts with @). Everything that
+ * resolves to one account normalises to its handle or its email, so typing variants of a login
+ * never buys a stranger a fresh budget against it.
+ */
+export function normaliseLogin(login: string): string {
   const l = login.trim().toLowerCase();
+  return l.startsWith('@') ? l.slice(1) : l;
+}
+
+/** Sign-in accepts the email or the handle (with or without @), both case-insensitively. */
+export function findUserByLogin(db: Db, login: string) {
+  const l = normaliseLogin(login);
   return db
     .selectFrom('users')
     .select([...viewerColumns, 'password_hash', 'suspended_until', 'suspended_reason'])

@@ -12,9 +12,9 @@ import type { AppContext } from '../context';
 import { parse } from '../http/validate';
 import { limiter, windows } from '../ratelimit/limits';
 import { csrfTokenOf, newCsrfToken } from './csrf';
-import { passportFor, type RequestWithLogin } from './passport';
+import { DEVICE_COOKIE, deviceCookieOptions, renewedDeviceCookie } from './device-cookie';
+import { passportFor } from './passport';
 import { presentViewer } from './presenter';
-import { findUserByLogin } from './queries';
 import {
   confirmPasswordReset,
   requestPasswordReset,
@@ -23,6 +23,7 @@ import {
   verifyEmail,
 } from './service';
 import { SESSION_COOKIE, startSignedInSession } from './session';
+import { signInLimits } from './signin-limits';
 import { requireViewer, viewerOf, type Viewer } from './viewer';
 
 /**
@@ -65,28 +66,7 @@ export function authRoutes(ctx: AppContext): Router {
   if (config.isProduction && !config.SMTP_URL)
     ctx.logger.warn('SMTP_URL is not set: emails are only stored in the caught_mail table');
 
-  const signInPerIp = limiter(ctx, {
-    name: 'signin-ip',
-    windowMs: windows.signIn,
-    limit: config.RATE_LIMIT_SIGNIN_PER_IP,
-    what: 'failed sign-in attempts from your network',
-    count: 'failures',
-  });
-  const signInPerAccount = limiter(ctx, {
-    name: 'signin-account',
-    windowMs: windows.signIn,
-    limit: config.RATE_LIMIT_SIGNIN_PER_ACCOUNT,
-    what: 'failed sign-in attempts for this account',
-    count: 'failures',
-    // Email and handle of one account share a counter; unknown logins count by their text,
-    // so a limited unknown account looks exactly like a limited real one.
-    key: async (req) => {
-      const login = String((req.body as { login: string }).login).toLowerCase();
-      const user = await findUserByLogin(ctx.db, login);
-      (req as RequestWithLogin).signInUser = user ?? null;
-      return user ? `user:${user.id}` : `login:${login}`;
-    },
-  });
+  const signInLimit = signInLimits(ctx);
   const signUpPerIp = limiter(ctx, {
     name: 'signup-ip',
     windowMs: windows.signUp,
@@ -131,18 +111,24 @@ export function authRoutes(ctx: AppContext): Router {
   router.post(
     '/auth/sign-in',
     passwordJson,
-    signInPerIp,
     (req, _res, next) => {
       req.body = parse(signInInput, req.body);
       next();
     },
-    signInPerAccount,
+    signInLimit.check,
     (req, res, next) => {
       passport.authenticate('local', { session: false }, (err: unknown, user: Viewer | false) => {
         if (err) return next(err);
         if (!user) return res.status(401).json(badCredentials);
         startSignedInSession(req, user.id, () => newCsrfToken(req)).then(() => {
           req.user = user;
+          // This browser now has its own failure budget for this account (a fresh one), and
+          // keeps its tokens for the other accounts signed in here.
+          res.cookie(
+            DEVICE_COOKIE,
+            renewedDeviceCookie(signInLimit.deviceKey, req, user.id),
+            deviceCookieOptions(req, config.isProduction),
+          );
           res.json({
             viewer: presentViewer(user),
             csrfToken: csrfTokenOf(req),

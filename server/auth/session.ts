@@ -32,7 +32,7 @@ const PgStore = connectPgSimple(session);
  * it in). In development a random secret is kept in DATA_DIR so a restart does not sign
  * everyone out.
  */
-function sessionSecret(ctx: AppContext): string {
+export function sessionSecret(ctx: AppContext): string {
   const { config } = ctx;
   if (config.SESSION_SECRET) return config.SESSION_SECRET;
   const dir = path.resolve(projectRoot, config.DATA_DIR);

@@ -52,3 +52,24 @@ export function guardPool(pool: pg.Pool, logger: Logger, what = 'database client
   );
   return pool;
 }
+
+/**
+ * For a pool whose user keeps a client checked out for good and, when that connection ends,
+ * just drops it without `release()` (the Socket.IO Postgres adapter's LISTEN client does
+ * this). The pool would still count the dead client as busy: every database restart leaks a
+ * slot until the adapter cannot connect at all, and `pool.end()` waits for it forever (a
+ * stop hung for 30 s). Here a checked-out client whose connection ends is released with the
+ * error, so the pool discards it; a client already back in the pool is left alone.
+ */
+export function releaseDroppedClients(pool: pg.Pool): pg.Pool {
+  const checkedOut = new WeakSet<pg.PoolClient>();
+  pool.on('acquire', (client) => checkedOut.add(client));
+  pool.on('release', (_err: Error | undefined, client: pg.PoolClient) => checkedOut.delete(client));
+  pool.on('connect', (client) =>
+    client.once('end', () => {
+      const c = client as pg.PoolClient;
+      if (checkedOut.has(c)) c.release(new Error('connection ended while checked out'));
+    }),
+  );
+  return pool;
+}

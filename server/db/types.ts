@@ -88,6 +88,8 @@ export interface ChatReports {
   note: string | null;
   reason: string;
   reporter_id: string;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
   status: Generated<string>;
 }
 
@@ -415,6 +417,12 @@ export interface SocketIoAttachments {
   payload: Buffer | null;
 }
 
+export interface TagFollows {
+  created_at: Generated<Timestamp>;
+  tag: string;
+  user_id: string;
+}
+
 export interface Tags {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -533,6 +541,7 @@ export interface DB {
   revisions: Revisions;
   session: Session;
   socket_io_attachments: SocketIoAttachments;
+  tag_follows: TagFollows;
   tags: Tags;
   thread_event_counters: ThreadEventCounters;
   thread_events: ThreadEvents;

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { AppContext } from '../context';
-import { guardPool } from '../db/faults';
+import { guardPool, releaseDroppedClients } from '../db/faults';
 import type { Io } from './types';
 
 export type ClusterMode = 'off' | 'postgres' | 'redis';
@@ -28,7 +28,10 @@ export async function attachAdapter(
     // app pool must not delay cross-instance messages (nor they the app's queries).
     // The adapter's LISTEN client is checked out forever and has no 'error' listener of its
     // own; guardPool gives every client one, so a database restart reconnects, not crashes.
-    const pool = guardPool(new pg.Pool({ ...ctx.pool.options, max: 4 }), log, 'adapter client');
+    // When that connection drops, the adapter forgets the client without releasing it.
+    const pool = releaseDroppedClients(
+      guardPool(new pg.Pool({ ...ctx.pool.options, max: 4 }), log, 'adapter client'),
+    );
     io.adapter(
       createPostgresAdapter(pool, {
         errorHandler: (err) => log.warn({ err }, 'postgres adapter error'),

@@ -62,7 +62,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const server = await startServer(ctx, {
     ...opts,
     port: 0,
-    host: '127.0.0.1',
+    // 0.0.0.0 only for a test that reaches the app from a non-loopback address.
+    host: opts.env?.HOST ?? '127.0.0.1',
     clientDir: opts.clientDir ?? (opts.client ? clientDist : undefined),
   });
   const jobs = await startJobs(ctx, { workers: opts.jobs ?? true });

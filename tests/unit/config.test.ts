@@ -9,6 +9,18 @@ describe('settings', () => {
     expect(cfg.isProduction).toBe(false);
   });
 
+  it('reads the per-login sign-in limit under its old name too; the new name wins', () => {
+    expect(loadConfig({}).RATE_LIMIT_SIGNIN_PER_LOGIN).toBe(10);
+    expect(loadConfig({ RATE_LIMIT_SIGNIN_PER_ACCOUNT: '4' }).RATE_LIMIT_SIGNIN_PER_LOGIN).toBe(4);
+    expect(
+      loadConfig({ RATE_LIMIT_SIGNIN_PER_ACCOUNT: '4', RATE_LIMIT_SIGNIN_PER_LOGIN: '6' })
+        .RATE_LIMIT_SIGNIN_PER_LOGIN,
+    ).toBe(6);
+    expect(() => loadConfig({ RATE_LIMIT_SIGNIN_PER_DEVICE: '0' })).toThrow(
+      'RATE_LIMIT_SIGNIN_PER_DEVICE',
+    );
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT: expected a port number'],
     [{ PORT: '70000' }, 'PORT: expected a port number 0-65535'],

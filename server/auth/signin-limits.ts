@@ -1,0 +1,92 @@
+import type { Request, RequestHandler } from 'express';
+import type { AppContext } from '../context';
+import { allLimits, limiter, windows } from '../ratelimit/limits';
+import { deviceKey, devicesOf, type DeviceKey } from './device-cookie';
+import type { RequestWithLogin } from './passport';
+import { findUserByLogin, normaliseLogin } from './queries';
+import { sessionSecret } from './session';
+
+export interface SignInLimits {
+  /** Runs after the body is parsed; picks the budget and answers 429 when it is spent. */
+  check: RequestHandler;
+  /** Signs the device cookie a successful sign-in gets. */
+  deviceKey: DeviceKey;
+}
+
+const loginOf = (req: Request) => normaliseLogin((req.body as { login: string }).login);
+
+/**
+ * Failed sign-ins are counted in one of two ways, all in Postgres (shared by every instance):
+ *
+ * - From a browser holding a valid device cookie for the account the login names: per device,
+ *   and nothing else. Strangers' failures against the login do not touch this budget, so they
+ *   cannot lock the member out (not even from a shared network), and a copied cookie still gets
+ *   only RATE_LIMIT_SIGNIN_PER_DEVICE guesses per window.
+ * - From anywhere else: per client IP and per login *as typed* (normalised, never resolved), so
+ *   an account's handle and email have separate counters and a 429 for one says nothing about
+ *   the other. Whether the login belongs to anyone plays no part in the answer or its timing.
+ *
+ * Only the first path looks the account up before the password check (to see that the cookie
+ * names it), and a stranger cannot take it: it needs a cookie signed for that very account.
+ */
+export function signInLimits(ctx: AppContext): SignInLimits {
+  const { config } = ctx;
+  const key = deviceKey(sessionSecret(ctx));
+  const perIp = limiter(ctx, {
+    name: 'signin-ip',
+    windowMs: windows.signIn,
+    limit: config.RATE_LIMIT_SIGNIN_PER_IP,
+    what: 'failed sign-in attempts from your network',
+    hint: 'If you have signed in to your account from this browser before, that still works.',
+    count: 'failures',
+  });
+  const perLogin = limiter(ctx, {
+    name: 'signin-login',
+    windowMs: windows.signIn,
+    limit: config.RATE_LIMIT_SIGNIN_PER_LOGIN,
+    what: 'failed sign-in attempts for this email or handle',
+    hint:
+      'If it is yours, sign in from a browser you have signed in with before, ' +
+      'or use "Forgot your password?" to set a new one.',
+    count: 'failures',
+    key: (req) => `login:${loginOf(req)}`,
+  });
+  const perDevice = limiter(ctx, {
+    name: 'signin-device',
+    windowMs: windows.signIn,
+    limit: config.RATE_LIMIT_SIGNIN_PER_DEVICE,
+    what: 'failed sign-in attempts from this browser',
+    hint: 'If you have forgotten your password, use "Forgot your password?" to set a new one.',
+    count: 'failures',
+    key: (req) => {
+      const device = (req as RequestWithLogin).signInDevice!;
+      return `${device.userId}:${device.nonce}`;
+    },
+  });
+
+  // Both counters in one round trip. A refusal from either wins (the other has counted too:
+  // a blocked network's guesses still count against the login they aim at).
+  const untrusted = allLimits(perIp, perLogin);
+
+  const check: RequestHandler = (req, res, next) => {
+    const devices = devicesOf(key, req);
+    if (devices.length === 0) {
+      // The account is looked up while the counters are counted (the password check awaits
+      // it): one round trip fewer per sign-in. Same for every login, so no timing tells.
+      const lookup = findUserByLogin(ctx.db, loginOf(req));
+      lookup.catch(() => {}); // a refusal answers first; the check itself reports a failure
+      (req as RequestWithLogin).signInUser = lookup;
+      return untrusted(req, res, next);
+    }
+    findUserByLogin(ctx.db, loginOf(req)).then((user) => {
+      const r = req as RequestWithLogin;
+      r.signInUser = user ?? null; // the password check reuses the row
+      const device = user && devices.find((d) => d.userId === user.id);
+      if (!device) return untrusted(req, res, next);
+      r.signInDevice = device;
+      return perDevice(req, res, next);
+    }, next);
+  };
+
+  return { check, deviceKey: key };
+}
