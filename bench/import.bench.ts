@@ -72,6 +72,8 @@ async function runImporter(file: string, url: string): Promise<ImportRun> {
     return err;
   });
   const seconds = (performance.now() - started) / 1000;
+  const summary = /^Imported .*$/m.exec(stdout)?.[0];
+  if (summary) process.stdout.write(`  importer: ${summary}\n`);
   // The CLI prints its own process.resourceUsage().maxRSS (worker threads included).
   const rssMb = Number(/peak memory (\d+) MB/.exec(stdout)?.[1] ?? NaN);
   const t = /rendering ([\d.]+) s \((\d+) worker threads?\), database batches ([\d.]+) s/.exec(

@@ -143,13 +143,14 @@ export async function importHnEntries(
     report.resumedAfter = cp ? Number(cp.records) : 0;
   }
   const members = new MemberCache();
+  const nums = new NumPool();
   const size = opts.batchSize ?? 2000;
   let batch: ParsedItem[] = [];
   let lastN = 0;
   const flush = async (items: ParsedItem[], upTo: number) => {
     const t = performance.now();
     await db.transaction().execute(async (trx) => {
-      await importBatch(trx, items, opts.tag, members, report, problem);
+      await importBatch(trx, items, opts.tag, members, nums, report, problem);
       if (opts.checkpoint)
         await trx
           .insertInto('hn_import_checkpoints')
@@ -244,6 +245,7 @@ async function importBatch(
   parsed: ParsedItem[],
   tag: string,
   members: MemberCache,
+  numPool: NumPool,
   report: ImportReport,
   problem: (p: ImportProblem) => void,
 ): Promise<void> {
@@ -295,7 +297,7 @@ async function importBatch(
       const ready = comments.filter((c) => placed.has(c.item.parent!));
       if (!ready.length) break;
       comments = comments.filter((c) => !placed.has(c.item.parent!));
-      const nums = await reserveNums(trx, ready.length);
+      const nums = await numPool.take(trx, ready.length);
       for (const [k, v] of await authorsOf(trx, members, ready)) authors.set(k, v);
       ready.forEach((p, i) => {
         const { item } = p;
@@ -372,11 +374,30 @@ async function placeKnown(trx: Trx, hnIds: number[], placed: Map<number, Placed>
     });
 }
 
-async function reserveNums(trx: Trx, n: number): Promise<string[]> {
-  if (!n) return [];
-  const { rows } = await sql<{ num: string }>`
-    SELECT nextval('replies_num_seq')::text AS num FROM generate_series(1, ${n}::int)`.execute(trx);
-  return rows.map((r) => r.num);
+/**
+ * Reply numbers (replies_num_seq) taken from the sequence a few thousand at a time rather
+ * than once per round of placing (a shuffled batch has a dozen rounds). Handed out in the
+ * order the sequence gave them, so later replies still sort after earlier ones; numbers
+ * fetched in a batch that then rolls back are simply skipped (a sequence has gaps anyway).
+ */
+class NumPool {
+  private nums: string[] = [];
+  private at = 0;
+
+  async take(trx: Trx, n: number): Promise<string[]> {
+    if (this.nums.length - this.at < n) {
+      const want = Math.max(n - (this.nums.length - this.at), 4096);
+      const { rows } = await sql<{ num: string }>`
+        SELECT nextval('replies_num_seq')::text AS num FROM generate_series(1, ${want}::int)`.execute(
+        trx,
+      );
+      this.nums = [...this.nums.slice(this.at), ...rows.map((r) => r.num)];
+      this.at = 0;
+    }
+    const out = this.nums.slice(this.at, this.at + n);
+    this.at += n;
+    return out;
+  }
 }
 
 /** Counters the lists read, for threads the import touched (in chunks: a dump has many). */
