@@ -22,7 +22,7 @@ import { benchPostgres, freshDatabase } from './env';
 import { figure, percentile, type Figure } from './lib';
 import { spawnProbedServer, type ProbedServer } from './probed-server';
 
-const PAIRS = 200;
+const PAIRS = Number(process.env.CHAT_BENCH_PAIRS ?? 200);
 const SECONDS = Number(process.env.CHAT_BENCH_SECONDS ?? 20);
 const BODY = 'Shadowed the PM standup today; the roadmap debate was the interesting part.';
 const SECRET = 'bench-secret-bench-secret-bench-secret';
@@ -46,7 +46,7 @@ export default async function run(): Promise<Figure[]> {
       CLUSTER: 'postgres',
       BUILD_CLIENT: 'false',
       SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info', // the port comes from the "running at" line
       LOG_PRETTY: 'false',
       HOST: '127.0.0.1',
       PORT: '0',
@@ -218,7 +218,8 @@ async function chatLoad(
     s: 0 | 1,
   ) => { send(id: string): Promise<boolean>; onReceive(fn: (id: string) => void): void },
 ) {
-  const sentAt = new Map<string, number>();
+  // Per direction: a socket also gets the events of its own messages, which are not receipts.
+  const sentAt = [new Map<string, number>(), new Map<string, number>()] as const;
   const acked = new Set<string>();
   const received = new Set<string>();
   const latencies: number[] = [];
@@ -230,7 +231,7 @@ async function chatLoad(
     for (const s of [0, 1] as const) {
       const { send, onReceive } = side(i, s);
       onReceive((id) => {
-        const t = sentAt.get(id);
+        const t = sentAt[s].get(id);
         if (t === undefined) return; // the other direction's message
         if (received.has(id)) return void duplicated++;
         received.add(id);
@@ -240,7 +241,7 @@ async function chatLoad(
         (async () => {
           while (Date.now() < ends) {
             const id = randomUUID();
-            sentAt.set(id, performance.now());
+            sentAt[s].set(id, performance.now());
             if (await send(id).catch(() => false)) acked.add(id);
             else refused++;
           }
