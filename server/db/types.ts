@@ -175,6 +175,8 @@ export interface HnItems {
 }
 
 export interface HnPending {
+  body_html: string | null;
+  body_md: string | null;
   hn_id: Int8;
   item: Json;
   parent_hn_id: Int8;
