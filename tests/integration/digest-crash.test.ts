@@ -25,6 +25,10 @@ describe('digests, two worker processes, one killed mid-batch', () => {
              'replyId', gen_random_uuid(), 'title', 'Question of ' || handle,
              'by', jsonb_build_object('handle', 'rob', 'displayName', 'Rob'), 'excerpt', 'A reply')
         FROM users`.execute(db);
+    // Everybody's digest hour about 12 hours ago, inside the 23-hour window below at any time
+    // of day (the default 08:00 UTC falls outside it when the test runs between 07:00 and 08:00).
+    await sql`INSERT INTO notification_settings (user_id, digest_hour)
+      SELECT id, ${new Date(Date.now() - 12 * 3_600_000).getUTCHours()} FROM users`.execute(db);
     await db
       .insertInto('digest_runs')
       .values({ id: 1, last_run_at: new Date(Date.now() - 23 * 3_600_000) })
