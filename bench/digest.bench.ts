@@ -56,6 +56,7 @@ function sink() {
       });
     },
   });
+  server.on('error', () => {}); // a client resetting its connection is not the sink's problem
   return {
     received: () => rcpts.length,
     /** What arrived since the last call, and start counting afresh. */
