@@ -33,6 +33,19 @@ export async function freshDatabase(adminUrl: string, prefix = 'bench'): Promise
   return withDatabase(adminUrl, name);
 }
 
+/** Drops a database freshDatabase made (a shared server keeps them otherwise). */
+export async function dropDatabase(adminUrl: string, url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a bench database: ${name}`);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Starts the real server (server/main.ts) as a child process; resolves once it listens. */
 export async function spawnApp(
   env: Record<string, string>,

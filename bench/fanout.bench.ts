@@ -12,12 +12,11 @@
  * --expose-gc and a probe (bench/servers/bare-socketio-probe.ts) that reports memory after
  * a full collection.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { createDb, createPool } from '../server/db';
 import { hashPassword } from '../server/auth/password';
-import { benchPostgres, freshDatabase, projectRoot } from './env';
+import { benchPostgres, freshDatabase } from './env';
+import { spawnProbedServer as spawnServer, type ProbedServer as Server } from './probed-server';
 import { figure, percentile, type Figure } from './lib';
 import { all, fanout, startWorkers, WORKERS, type Worker } from './servers/bare-socketio-clients';
 
@@ -125,67 +124,6 @@ export default async function run(): Promise<Figure[]> {
     for (const stop of stops.reverse()) await stop().catch(() => {});
     await pg.stop();
   }
-}
-
-// ------------------------------------------------------------------ servers
-
-interface Server {
-  url: string;
-  memory(): Promise<{ retained: number; rss: number }>;
-  stop(): Promise<void>;
-}
-
-async function spawnServer(args: string[], env: Record<string, string>): Promise<Server> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--import',
-      'tsx',
-      '--import',
-      path.join(projectRoot, 'bench/servers/bare-socketio-probe.ts'),
-      ...args.map((a) => path.join(projectRoot, a)),
-    ],
-    { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  const probes: ((m: { retained: number; rss: number }) => void)[] = [];
-  child.stdout!.setEncoding('utf8');
-  child.stdout!.on('data', (d: string) => {
-    out += d;
-    for (let m = /memprobe (\d+) (\d+)\n/.exec(out); m; m = /memprobe (\d+) (\d+)\n/.exec(out)) {
-      out = out.slice(m.index + m[0].length);
-      probes.shift()?.({ retained: Number(m[1]), rss: Number(m[2]) });
-    }
-  });
-  const port = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const m = /running at http:\/\/[^:]+:(\d+)|listening (\d+)/.exec(out);
-      if (m) {
-        clearInterval(timer);
-        out = '';
-        resolve(m[1] ?? m[2]!);
-      }
-    }, 20);
-    child.on('exit', (code) => {
-      clearInterval(timer);
-      reject(new Error(`${args[0]} exited with ${code}: ${out}`));
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    memory: () =>
-      new Promise((resolve) => {
-        probes.push(resolve);
-        child.kill('SIGUSR2');
-      }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.on('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 /** Median of three probes, before and after SOCKETS idle sockets connect. */

@@ -1,8 +1,11 @@
 /**
- * Sign-in throughput against the cost of one argon2id verification on this machine.
- * A sign-in is one verify plus a few queries, and verifies run on libuv's thread pool, so the
- * ceiling is cores ÷ verify time; the budget asks for ≥ 0.8 of it (the rest — session insert,
- * rate-limit counters, JSON — must stay small next to the hash). Also reported: the latency of
+ * Sign-in throughput against the cost of argon2id verification on this machine.
+ * A sign-in is one verify plus a few queries, and verifies run on libuv's thread pool. The
+ * budgets: one sign-in at a time within 1.25× one verify (the rest — session insert,
+ * rate-limit counters, JSON — must stay small next to the hash), and throughput ≥ 0.85× the
+ * verifies/s the same process manages in parallel in the same rounds. The old ceiling,
+ * cores ÷ one verify, stays printed for reference: it assumed the memory-hard hash scales
+ * linearly over the cores, and on two vCPUs it does not (about 0.76×). Also reported: the latency of
  * an unknown-account sign-in vs a wrong password (the dummy hash keeps them equal) and of a
  * refused 1 MB password (no hashing at all).
  *
@@ -123,9 +126,17 @@ export default async function run(): Promise<Figure[]> {
         );
       const wrongMs = p50(wrong);
       const unknownMs = p50(unknown);
-      const oneSignInMs = await medianMs(20, () =>
-        post(signInUrl, { login: 'bench_user', password: PASSWORD }),
-      );
+      // One at a time, alternating with a verify in this process, so both see the same machine.
+      const alone: number[] = [];
+      const verifyAlone: number[] = [];
+      for (let i = 0; i < 25; i++) {
+        verifyAlone.push(await medianMs(1, () => verifyPassword(stored, PASSWORD)));
+        alone.push(
+          await medianMs(1, () => post(signInUrl, { login: 'bench_user', password: PASSWORD })),
+        );
+      }
+      const oneSignInMs = p50(alone);
+      const oneVerifyMs = p50(verifyAlone);
       const hugeMs = await medianMs(5, () =>
         post(signInUrl, { login: 'bench_user', password: 'a'.repeat(1024 * 1024) }),
       );
@@ -136,16 +147,18 @@ export default async function run(): Promise<Figure[]> {
           value: signInsPerSecond,
           unit: 'sign-ins/s',
           baseline: cores / (hashMs / 1000),
-          baselineLabel: `cores ÷ one verify (${hashMs.toFixed(1)} ms)`,
-          budget: { ratioAtLeast: 0.8 },
+          baselineLabel: `cores ÷ one verify (${hashMs.toFixed(1)} ms); old baseline, for reference`,
+          budget: { report: true },
         }),
+        // The budget's baseline: what the hash alone does in parallel on the CPU that was
+        // really there (a memory-hard hash does not scale linearly over two vCPUs).
         figure({
           name: 'POST /api/auth/sign-in throughput vs parallel verifies in-process (same rounds)',
           value: signInsPerSecond,
           unit: 'sign-ins/s',
           baseline: verifiesPerSecond,
           baselineLabel: `${cores * 2} concurrent verifies`,
-          budget: { report: true },
+          budget: { ratioAtLeast: 0.85 },
         }),
         // Why the first ratio cannot reach 1 here: a memory-hard hash does not scale with
         // cores when they share caches and memory bandwidth. This is the machine, not the app.
@@ -161,9 +174,9 @@ export default async function run(): Promise<Figure[]> {
           name: 'one sign-in at a time (p50), vs one verify: the non-hash overhead',
           value: oneSignInMs,
           unit: 'ms',
-          baseline: hashMs,
-          baselineLabel: 'one argon2id verify',
-          budget: { report: true },
+          baseline: oneVerifyMs,
+          baselineLabel: 'one argon2id verify, alternating',
+          budget: { ratioAtMost: 1.25 },
         }),
         figure({
           name: 'sign-in latency, unknown account vs wrong password (p50)',

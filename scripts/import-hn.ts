@@ -6,8 +6,9 @@
  * same command again resumes, and nothing is imported twice.
  *
  * package.json runs it with --max-old-space-size=200: the importer holds about two batches,
- * but V8 otherwise lets the heap grow lazily (349 MB RSS at 100,000 items, nothing leaked:
- * capped at 160 MB it finished at 223 MB), and the budget is 300 MB at 1,000,000 items.
+ * but V8 otherwise lets the heap grow lazily. About 135 MB of the RSS is there before the
+ * first record (modules, tsx), each render worker adds ~60 MB; measured peak 268 MB at
+ * 100,000 items and 266 MB at 1,000,000 (npm run bench -- import), budget 300 MB.
  */
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../server/config';
@@ -97,6 +98,12 @@ try {
   // maxRSS is in KiB. The bench reads this line.
   console.log(
     `${report.records} items in ${secs.toFixed(1)} s; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB.`,
+  );
+  const t = report.timings;
+  console.log(
+    `Time: rendering ${(t.renderMs / 1000).toFixed(1)} s` +
+      ` (${t.renderWorkers ? `${t.renderWorkers} worker threads` : 'main thread'}),` +
+      ` database batches ${(t.dbMs / 1000).toFixed(1)} s; the two overlap.`,
   );
   if (report.interrupted) {
     console.log('Interrupted: run the same command again to resume.');

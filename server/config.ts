@@ -282,7 +282,7 @@ export const configSchema = z.object({
   REALTIME_EVENT_RETENTION_HOURS: z.coerce.number({ message: 'expected hours' }).min(1).default(48),
   /** An unread chat message is emailed after this many minutes (fractions allowed). */
   CHAT_EMAIL_DELAY_MINUTES: z.coerce.number({ message: 'expected minutes' }).min(0).default(10),
-  /** Chat messages one person may send per 10 seconds (per connection); more are refused. */
+  /** Chat messages one person may send per 10 seconds (across every instance); more are refused. */
   CHAT_MESSAGES_PER_10S: z.coerce
     .number({ message: 'expected a whole number' })
     .int()

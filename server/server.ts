@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from './context';
@@ -8,6 +9,8 @@ import { startRealtime } from './realtime/setup';
 
 export interface RunningServer {
   http: HttpServer;
+  /** The Express app behind the front door (tests walk its router to list every route). */
+  app: Express;
   io: Io;
   port: number;
   url: string;
@@ -67,5 +70,5 @@ export async function startServer(
       await realtime.close();
     })());
 
-  return { http, io, port, url: `http://${displayHost}:${port}`, close };
+  return { http, app, io, port, url: `http://${displayHost}:${port}`, close };
 }

@@ -11,18 +11,27 @@ const pool = process.env.PG_URL
   ? new pg.Pool({ connectionString: process.env.PG_URL, max: 10 })
   : null;
 const body = JSON.stringify({ status: 'ok' });
-const bodies = new Map<string, { bytes: Buffer; encoding: string | null }>();
+const bodies = new Map<
+  string,
+  { bytes: Buffer; encoding: string | null; headers?: [string, string][] }
+>();
 if (process.env.BODIES) {
   const spec = JSON.parse(readFileSync(process.env.BODIES, 'utf8')) as Record<
     string,
-    { file: string; encoding: string | null }
+    { file: string; encoding: string | null; headers?: [string, string][] }
   >;
   for (const [p, b] of Object.entries(spec))
-    bodies.set(p, { bytes: readFileSync(b.file), encoding: b.encoding });
+    bodies.set(p, { bytes: readFileSync(b.file), encoding: b.encoding, headers: b.headers });
 }
 
 const server = http.createServer((req, res) => {
   const fixed = bodies.get(req.url ?? '');
+  if (fixed?.headers) {
+    // The app's own headers, as it sent them: the same bytes on the wire.
+    res.writeHead(200, [...fixed.headers.flat(), 'Content-Length', String(fixed.bytes.length)]);
+    res.end(fixed.bytes);
+    return;
+  }
   if (fixed) {
     res.writeHead(200, {
       'Content-Type': 'application/json; charset=utf-8',

@@ -16,7 +16,11 @@ type LoginRow = Awaited<ReturnType<typeof findUserByLogin>>;
  * account the login names (the password check reuses the row) and, if the cookie is that
  * account's, the device.
  */
-export type RequestWithLogin = Request & { signInUser?: LoginRow | null; signInDevice?: Device };
+export type RequestWithLogin = Request & {
+  /** The row, or its lookup still on its way (started beside the rate-limit counters). */
+  signInUser?: LoginRow | null | Promise<LoginRow | null>;
+  signInDevice?: Device;
+};
 
 /**
  * Checks a login + password. Unknown accounts, deleted ones and accounts without a password
@@ -28,9 +32,9 @@ export async function checkCredentials(
   ctx: AppContext,
   login: string,
   password: string,
-  preloaded?: LoginRow | null,
+  preloaded?: LoginRow | null | Promise<LoginRow | null>,
 ): Promise<Viewer | null> {
-  const user = preloaded !== undefined ? preloaded : await findUserByLogin(ctx.db, login);
+  const user = preloaded !== undefined ? await preloaded : await findUserByLogin(ctx.db, login);
   if (!user?.password_hash) {
     await dummyVerify(password, ctx.config);
     return null;

@@ -1,6 +1,6 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { AppContext } from '../context';
-import { limiter, windows } from '../ratelimit/limits';
+import { allLimits, limiter, windows } from '../ratelimit/limits';
 import { deviceKey, devicesOf, type DeviceKey } from './device-cookie';
 import type { RequestWithLogin } from './passport';
 import { findUserByLogin, normaliseLogin } from './queries';
@@ -64,12 +64,20 @@ export function signInLimits(ctx: AppContext): SignInLimits {
     },
   });
 
-  const untrusted = (req: Request, res: Response, next: NextFunction) =>
-    perIp(req, res, (err?: unknown) => (err ? next(err) : perLogin(req, res, next)));
+  // Both counters in one round trip. A refusal from either wins (the other has counted too:
+  // a blocked network's guesses still count against the login they aim at).
+  const untrusted = allLimits(perIp, perLogin);
 
   const check: RequestHandler = (req, res, next) => {
     const devices = devicesOf(key, req);
-    if (devices.length === 0) return untrusted(req, res, next);
+    if (devices.length === 0) {
+      // The account is looked up while the counters are counted (the password check awaits
+      // it): one round trip fewer per sign-in. Same for every login, so no timing tells.
+      const lookup = findUserByLogin(ctx.db, loginOf(req));
+      lookup.catch(() => {}); // a refusal answers first; the check itself reports a failure
+      (req as RequestWithLogin).signInUser = lookup;
+      return untrusted(req, res, next);
+    }
     findUserByLogin(ctx.db, loginOf(req)).then((user) => {
       const r = req as RequestWithLogin;
       r.signInUser = user ?? null; // the password check reuses the row

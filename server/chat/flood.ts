@@ -1,12 +1,24 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../context';
+import type { Trx } from '../forum/author';
 import { AppError } from '../http/errors';
 
 /**
- * Flood control for sending: a token bucket per person in this process (HTTP and every
- * socket of theirs share it), CHAT_MESSAGES_PER_10S refilled evenly. Past it, a refusal a
- * person understands; the message stays in their composer to retry.
+ * Flood control for sending, CHAT_MESSAGES_PER_10S per person. Two layers:
+ * - a token bucket in this process (HTTP and every socket of theirs share it), refilled
+ *   evenly: it turns a burst away before it costs a transaction;
+ * - the messages this person stored in the last 10 seconds, counted in the send's own
+ *   transaction: the limit holds however many instances their tabs and requests reach
+ *   (each instance's bucket alone would let N instances take N times the limit).
+ * Past either, a refusal a person understands; the message stays in their composer to retry.
  */
 const buckets = new Map<string, { tokens: number; at: number }>();
+
+const refusal = (capacity: number) =>
+  new AppError(
+    'rate_limited',
+    `You are sending messages very fast (more than ${capacity} in 10 seconds). Wait a few seconds, then send again — your message is kept.`,
+  );
 
 export function takeChatToken(ctx: Pick<AppContext, 'config'>, userId: string): void {
   const capacity = ctx.config.CHAT_MESSAGES_PER_10S;
@@ -18,11 +30,23 @@ export function takeChatToken(ctx: Pick<AppContext, 'config'>, userId: string): 
     for (const [k, v] of buckets) if (v.tokens >= capacity) buckets.delete(k);
   if (b.tokens < 1) {
     buckets.set(userId, b);
-    throw new AppError(
-      'rate_limited',
-      `You are sending messages very fast (more than ${capacity} in 10 seconds). Wait a few seconds, then send again — your message is kept.`,
-    );
+    throw refusal(capacity);
   }
   b.tokens -= 1;
   buckets.set(userId, b);
+}
+
+/** The cluster-wide count, in the send's transaction (index chat_messages_sender_recent). */
+export async function assertUnderFloodLimit(
+  ctx: Pick<AppContext, 'config'>,
+  trx: Trx,
+  userId: string,
+): Promise<void> {
+  const capacity = ctx.config.CHAT_MESSAGES_PER_10S;
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM chat_messages
+       WHERE sender_id = ${userId} AND created_at > now() - interval '10 seconds'
+       LIMIT ${capacity}) recent`.execute(trx);
+  if (rows[0]!.n >= capacity) throw refusal(capacity);
 }

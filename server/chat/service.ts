@@ -22,7 +22,7 @@ import { assertCanSend, chatAccess, type ChatAccess } from './policy';
 import { presentMessage, presentPerson, snippet } from './presenter';
 import * as q from './queries';
 import { enqueueUnreadEmail } from './unread-email';
-import { takeChatToken } from './flood';
+import { assertUnderFloodLimit, takeChatToken } from './flood';
 
 /**
  * The chat's writes. Each one: access check (404 for anyone but the two participants),
@@ -58,6 +58,7 @@ export async function sendMessage(
   let envelope: ChatEventEnvelope;
   try {
     envelope = await ctx.db.transaction().execute(async (trx) => {
+      await assertUnderFloodLimit(ctx, trx, userId);
       const { first: seq, at } = await takeStreamSeqs(trx, conversationId, 1);
       const html = renderMarkdown(input.body);
       const row = await trx

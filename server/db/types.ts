@@ -88,6 +88,8 @@ export interface ChatReports {
   note: string | null;
   reason: string;
   reporter_id: string;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
   status: Generated<string>;
 }
 
@@ -173,6 +175,8 @@ export interface HnItems {
 }
 
 export interface HnPending {
+  body_html: string | null;
+  body_md: string | null;
   hn_id: Int8;
   item: Json;
   parent_hn_id: Int8;
@@ -413,6 +417,12 @@ export interface SocketIoAttachments {
   payload: Buffer | null;
 }
 
+export interface TagFollows {
+  created_at: Generated<Timestamp>;
+  tag: string;
+  user_id: string;
+}
+
 export interface Tags {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -531,6 +541,7 @@ export interface DB {
   revisions: Revisions;
   session: Session;
   socket_io_attachments: SocketIoAttachments;
+  tag_follows: TagFollows;
   tags: Tags;
   thread_event_counters: ThreadEventCounters;
   thread_events: ThreadEvents;

@@ -5,6 +5,7 @@ import type { DB } from '../db/types';
 import { enqueueEmails } from '../mail/outbox';
 import { channelsOfMany } from '../notifications/preferences';
 import { isEmpty, type DigestContent } from './content';
+import { topTagThreadsOf, unreadChatsOf } from './sections';
 
 export interface DigestKey {
   userId: string;
@@ -14,11 +15,15 @@ export interface DigestKey {
 /** Kinds that end up in the "replies per thread" section. */
 const POST_KINDS = new Set(['reply_to_thread', 'reply_to_reply', 'mention', 'followed_activity']);
 
+/** A chat section goes to people whose chat category is email (right away) or digest. */
+const CHAT_CHANNELS = new Set(['email', 'digest']);
+
 /**
  * Builds one batch of claimed digests in ONE transaction with a fixed number of queries,
  * whatever the batch size: lock the claimed rows (SKIP LOCKED: another worker's rows are its
- * own), read everyone's unread notifications, preferences and waiting requests at once, then
- * one UPDATE and one INSERT of mail jobs. A worker killed in the middle rolls the whole batch
+ * own), read everyone's unread notifications, preferences, waiting requests and unread chats
+ * at once, then the top threads in followed tags (one query, after the other sections so it
+ * can leave out what they already show), then one UPDATE and one INSERT of mail jobs. A worker killed in the middle rolls the whole batch
  * back; pg-boss runs the batch again and only rows still 'claimed' are built.
  */
 export async function buildDigestBatch(
@@ -48,7 +53,7 @@ export async function buildDigestBatch(
   if (claimed.length === 0) return { ...result, queries };
   const ids = claimed.map((c) => c.user_id);
   const sinceOf = sql.join(claimed.map((c) => sql`(${c.user_id}::uuid, ${c.since}::timestamptz)`));
-  const [notes, channels, requests] = await Promise.all([
+  const [notes, channels, requests, chatsByUser] = await Promise.all([
     q(
       sql<{ user_id: string; kind: string; payload: Record<string, unknown>; created_at: Date }>`
         SELECT n.user_id, n.kind, n.payload, n.created_at
@@ -68,6 +73,12 @@ export async function buildDigestBatch(
         .orderBy('r.created_at')
         .execute(),
     ),
+    q(
+      unreadChatsOf(
+        trx,
+        claimed.map((c) => ({ userId: c.user_id, since: c.since })),
+      ),
+    ),
   ]);
   const unread = new Map<string, number>();
   const byUser = new Map<string, typeof notes.rows>();
@@ -86,10 +97,18 @@ export async function buildDigestBatch(
     content: string | null;
     reason: string | null;
   }[] = [];
-  const mails: { template: string; ids: Record<string, string> }[] = [];
+  const built: { c: (typeof claimed)[number]; content: DigestContent }[] = [];
   for (const c of claimed) {
     const mentor = requests.filter((r) => r.mentor_id === c.user_id);
-    if (c.last_active_at.getTime() > activeSince && !unread.get(c.user_id) && mentor.length === 0) {
+    const chatChannel = channels.get(c.user_id)?.chat_message;
+    const chats =
+      chatChannel && CHAT_CHANNELS.has(chatChannel) ? (chatsByUser.get(c.user_id) ?? []) : [];
+    if (
+      c.last_active_at.getTime() > activeSince &&
+      !unread.get(c.user_id) &&
+      mentor.length === 0 &&
+      chats.length === 0
+    ) {
       updates.push({
         userId: c.user_id,
         period: c.period,
@@ -100,6 +119,25 @@ export async function buildDigestBatch(
       continue;
     }
     const content = contentOf(c.display_name, c.period, byUser.get(c.user_id) ?? [], mentor);
+    content.chats = chats;
+    built.push({ c, content });
+  }
+  const tagThreads = await q(
+    topTagThreadsOf(
+      trx,
+      built.map(({ c, content }) => ({
+        userId: c.user_id,
+        since: c.since,
+        exclude: [
+          ...content.threads.map((t) => t.threadId),
+          ...content.questions.map((x) => x.threadId),
+        ],
+      })),
+    ),
+  );
+  const mails: { template: string; ids: Record<string, string> }[] = [];
+  for (const { c, content } of built) {
+    content.tagThreads = tagThreads.get(c.user_id) ?? [];
     if (isEmpty(content)) {
       updates.push({
         userId: c.user_id,

@@ -66,6 +66,34 @@ export function renderDigest(
     html.push('</ul>');
     text.push('');
   }
+  const chats = c.chats ?? [];
+  if (chats.length) {
+    html.push(h2('Unread messages'), '<ul style="margin:0;padding-left:20px">');
+    text.push('UNREAD MESSAGES', '');
+    for (const m of chats) {
+      const label = `${m.with} · ${m.unread === 1 ? '1 unread message' : `${m.unread} unread messages`}`;
+      html.push(li(`${a(m.url, label)}${m.excerpt ? muted(`“${m.excerpt}”`) : ''}`));
+      text.push(`- ${label}${m.excerpt ? `: “${m.excerpt}”` : ''}`, `  ${link(m.url)}`);
+    }
+    html.push('</ul>');
+    text.push('');
+  }
+  const top = c.tagThreads ?? [];
+  if (top.length) {
+    html.push(h2('Top threads in tags you follow'), '<ul style="margin:0;padding-left:20px">');
+    text.push('TOP THREADS IN TAGS YOU FOLLOW', '');
+    for (const t of top) {
+      const meta = [
+        t.tags.join(', '),
+        t.points === 1 ? '1 point' : `${t.points} points`,
+        t.replies === 1 ? '1 reply' : `${t.replies} replies`,
+      ].join(' · ');
+      html.push(li(`${a(t.url, t.title)}${muted(meta)}`));
+      text.push(`- ${t.title} (${meta})`, `  ${link(t.url)}`);
+    }
+    html.push('</ul>');
+    text.push('');
+  }
   for (const e of c.extra) {
     html.push(h2(e.heading), '<ul style="margin:0;padding-left:20px">');
     text.push(e.heading.toUpperCase(), '');

@@ -17,6 +17,7 @@ import { mailAdminRoutes } from '../mail/admin-routes';
 import { notificationSettingsRoutes, unsubscribeRoutes } from '../notifications/settings-routes';
 import { profileRoutes } from '../profiles/routes';
 import { forumRoutes } from '../forum/routes';
+import { tagRoutes } from '../tags/routes';
 import { errorHandler } from './error-handler';
 import { hashedAssets } from './static-files';
 import { AppError } from './errors';
@@ -57,13 +58,17 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
   // `identity` and `br;q=0` too). Bodies already encoded — the read caches' (json-cache.ts)
   // and pre-compressed assets — pass through untouched.
   app.use(compression({ threshold: 1024 }));
+  // Before any route decodes a parameter: the API's and the rest (unsubscribe, dev mail).
+  app.use(checkPath);
 
   const api = express.Router();
-  api.use(checkPath);
   api.use(authMiddleware(ctx)); // origin check, session, Passport, CSRF: before everything
   api.use(authRoutes(ctx)); // parses its own bodies (a 1 MB password must reach the schema)
   api.use(accountRoutes(ctx));
   api.use(express.json({ limit: '256kb' }));
+  // Before the forum's routes: a tag follow changes no shared page, so it must not pass
+  // through the forum's clear-the-read-caches-on-write hook.
+  api.use(tagRoutes(ctx));
   api.use(forumRoutes(ctx));
   api.use(profileRoutes(ctx));
   api.use(mentorshipRoutes(ctx));

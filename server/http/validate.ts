@@ -5,21 +5,30 @@ import { AppError } from './errors';
 
 type Part = 'body' | 'query' | 'params';
 
+/** Deeper than any schema reads; a body nested thousands deep overflowed the walk below. */
+const MAX_DEPTH = 32;
+
 /** The dotted path of the first string holding a NUL byte, if any (Postgres text refuses them). */
 function nulAt(value: unknown, path: string[] = []): string | undefined {
   if (typeof value === 'string')
     return value.includes('\0') ? path.join('.') || '(value)' : undefined;
-  if (value && typeof value === 'object')
+  if (value && typeof value === 'object') {
+    if (path.length === MAX_DEPTH) {
+      const field = /^\d+$/.test(path[0]!) ? '(body)' : path[0]!; // a field, or a top-level list
+      throw new AppError('invalid_input', `${field}: is nested too deeply`, field);
+    }
     for (const [k, v] of Object.entries(value)) {
       const found = nulAt(v, [...path, k]);
       if (found !== undefined) return found;
     }
+  }
   return undefined;
 }
 
 /**
  * Parses one part of the request with a shared zod schema; the first issue becomes a 400.
- * A NUL byte anywhere is refused first, naming its field: no schema lets one through to SQL.
+ * A NUL byte anywhere is refused first, naming its field: no schema lets one through to SQL;
+ * so is a value nested deeper than any schema goes.
  */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const nul = nulAt(value);

@@ -8,6 +8,8 @@ import { Parser } from 'htmlparser2';
  * so nothing here has to be trusted.
  */
 export function hnHtmlToMarkdown(html: string): string {
+  // Without a tag or an entity there is nothing to parse: the text is the whole of it.
+  if (!html.includes('<') && !html.includes('&')) return tidy(escapeMarkdown(html));
   let out = '';
   let italic = 0;
   let bold = 0;
@@ -63,6 +65,10 @@ export function hnHtmlToMarkdown(html: string): string {
   );
   parser.write(html);
   parser.end();
+  return tidy(out);
+}
+
+function tidy(out: string): string {
   return out
     .replace(/[ \t]+\n/g, (m) => (m.startsWith('  ') ? '  \n' : '\n'))
     .replace(/\n{3,}/g, '\n\n')

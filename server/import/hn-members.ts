@@ -37,7 +37,10 @@ export class MemberCache {
         .where('username', '=', sql<string>`ANY(${missing}::text[])`)
         .execute();
       for (const f of found) this.remember(f.username, f.user_id);
-      for (const username of missing.filter((u) => !this.map.has(u)))
+      const unknown = missing.filter((u) => !this.map.has(u));
+      // One statement for the batch's new authors; a name whose handle is taken (or that
+      // folds to the same handle as another new name) is numbered one by one below.
+      for (const username of await this.createMany(trx, unknown, wanted))
         this.remember(username, await this.create(trx, username, wanted.get(username)!));
     }
     const out = new Map<string, string>();
@@ -48,6 +51,42 @@ export class MemberCache {
   private remember(username: string, id: string) {
     if (this.map.size >= 200_000) this.map.clear();
     this.map.set(username, id);
+  }
+
+  /** Creates members for names whose plain handle is free; returns the names left over. */
+  private async createMany(
+    trx: Trx,
+    usernames: string[],
+    wanted: Map<string, number>,
+  ): Promise<string[]> {
+    const first = new Map<string, string>(); // handle -> the first name that wants it
+    const rest: string[] = [];
+    for (const u of usernames) {
+      const h = importedHandle(u);
+      if (first.has(h)) rest.push(u);
+      else first.set(h, u);
+    }
+    if (!first.size) return rest;
+    const names = [...first.values()];
+    const { rows } = await sql<{ username: string; user_id: string }>`
+      WITH wanted AS (
+        SELECT * FROM unnest(${[...first.keys()]}::text[], ${names}::text[],
+                             ${names.map((u) => u.slice(0, DISPLAY_NAME_MAX))}::text[],
+                             ${names.map((u) => importedBio(u, wanted.get(u)!))}::text[])
+                   AS w(handle, username, display_name, bio)
+      ), created AS (
+        INSERT INTO users (handle, display_name, imported, bio)
+        SELECT handle, display_name, true, bio FROM wanted
+        ON CONFLICT (lower(handle)) DO NOTHING
+        RETURNING id, handle
+      )
+      INSERT INTO hn_users (username, user_id)
+      SELECT w.username, c.id FROM created c JOIN wanted w ON w.handle = c.handle
+      RETURNING username, user_id`.execute(trx);
+    for (const r of rows) this.remember(r.username, r.user_id);
+    this.created += rows.length;
+    const done = new Set(rows.map((r) => r.username));
+    return [...names.filter((u) => !done.has(u)), ...rest];
   }
 
   private async create(trx: Trx, username: string, firstItem: number): Promise<string> {

@@ -28,6 +28,11 @@ export interface ParsedItem {
   where: string;
   /** Markdown and HTML, rendered ahead (see renderItem). */
   rendered?: { md: string; html: string };
+  /**
+   * Read back from hn_pending: 'rendered' when its markdown and HTML are there (the replies'
+   * INSERT takes them from the row), 'raw' for a row without them (rendered on attaching).
+   */
+  pending?: 'rendered' | 'raw';
 }
 
 /**

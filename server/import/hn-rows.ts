@@ -40,6 +40,8 @@ export class Rows {
     'deleted_at',
     'hidden_at',
     'hidden_reason',
+    'hn_id',
+    'from_pending',
   ]);
   items = cols(['hn_id', 'thread_id', 'reply_id']);
   get size() {
@@ -111,7 +113,9 @@ export function commentRow(
   authorId: string | null,
 ): Placed {
   const { item } = p;
-  const body = p.rendered ?? renderItem(item);
+  // null: the body is in the item's hn_pending row, and the INSERT takes it from there.
+  const body =
+    p.pending === 'rendered' ? { md: null, html: null } : (p.rendered ?? renderItem(item));
   const id = randomUUID();
   const path = parent.path + BigInt(num).toString(16).padStart(12, '0');
   const depth = parent.replyId ? parent.depth + 1 : 0;
@@ -130,6 +134,8 @@ export function commentRow(
   r.deleted_at.push(item.deleted ? at(item) : null);
   r.hidden_at.push(item.dead ? at(item) : null);
   r.hidden_reason.push(item.dead ? 'dead on Hacker News' : null);
+  r.hn_id.push(item.id);
+  r.from_pending.push(p.pending !== undefined);
   rows.items.hn_id.push(item.id);
   rows.items.thread_id.push(parent.threadId);
   rows.items.reply_id.push(id);
@@ -155,14 +161,18 @@ export async function writeRows(trx: Trx, rows: Rows): Promise<void> {
     await sql`
       INSERT INTO replies (id, num, thread_id, parent_id, path, depth, author_id, body_md, body_html,
                            points, created_at, updated_at, deleted_at, hidden_at, hidden_reason)
-      SELECT id, num, thread_id, parent_id, path, depth, author_id, body_md, body_html, points,
-             created_at, created_at, deleted_at, hidden_at, hidden_reason
+      SELECT x.id, x.num, x.thread_id, x.parent_id, x.path, x.depth, x.author_id,
+             coalesce(x.body_md, p.body_md), coalesce(x.body_html, p.body_html), x.points,
+             x.created_at, x.created_at, x.deleted_at, x.hidden_at, x.hidden_reason
         FROM unnest(${r.id}::uuid[], ${r.num}::bigint[], ${r.thread_id}::uuid[], ${r.parent_id}::uuid[],
                     ${r.path}::text[], ${r.depth}::int[], ${r.author_id}::uuid[], ${r.body_md}::text[],
                     ${r.body_html}::text[], ${r.points}::int[], ${r.created_at}::timestamptz[],
-                    ${r.deleted_at}::timestamptz[], ${r.hidden_at}::timestamptz[], ${r.hidden_reason}::text[])
+                    ${r.deleted_at}::timestamptz[], ${r.hidden_at}::timestamptz[], ${r.hidden_reason}::text[],
+                    ${r.hn_id}::bigint[])
              AS x(id, num, thread_id, parent_id, path, depth, author_id, body_md, body_html, points,
-                  created_at, deleted_at, hidden_at, hidden_reason)`.execute(trx);
+                  created_at, deleted_at, hidden_at, hidden_reason, hn_id)
+        -- A reply attached from hn_pending: its body was rendered when it was read.
+        LEFT JOIN hn_pending p ON x.body_md IS NULL AND p.hn_id = x.hn_id`.execute(trx);
   const h = rows.items;
   if (h.hn_id.length) {
     await sql`

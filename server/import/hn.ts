@@ -36,6 +36,19 @@ export interface ImportReport {
   problemCount: number;
   /** True when the run stopped early (signal); a rerun resumes from the checkpoint. */
   interrupted: boolean;
+  /** Where the time went, in milliseconds (stages overlap, so they add up to more than the run). */
+  timings: ImportTimings;
+}
+
+export interface ImportTimings {
+  /** Rendering HN HTML -> markdown -> sanitized HTML, summed over the render workers. */
+  renderMs: number;
+  /** Inside the batches' transactions: lookups, row building and the writes. */
+  dbMs: number;
+  /** How many worker threads rendered (0: all on the main thread). */
+  renderWorkers: number;
+  /** Items rendered on the main thread instead (no worker, or a worker died). */
+  renderedInline: number;
 }
 
 export interface ImportOptions {
@@ -106,6 +119,7 @@ export async function importHnEntries(
     problems: [],
     problemCount: 0,
     interrupted: false,
+    timings: { renderMs: 0, dbMs: 0, renderWorkers: 0, renderedInline: 0 },
   };
   const problem = (p: ImportProblem) => {
     report.problemCount++;
@@ -129,12 +143,14 @@ export async function importHnEntries(
     report.resumedAfter = cp ? Number(cp.records) : 0;
   }
   const members = new MemberCache();
+  const nums = new NumPool();
   const size = opts.batchSize ?? 2000;
   let batch: ParsedItem[] = [];
   let lastN = 0;
   const flush = async (items: ParsedItem[], upTo: number) => {
+    const t = performance.now();
     await db.transaction().execute(async (trx) => {
-      await importBatch(trx, items, opts.tag, members, report, problem);
+      await importBatch(trx, items, opts.tag, members, nums, report, problem);
       if (opts.checkpoint)
         await trx
           .insertInto('hn_import_checkpoints')
@@ -144,14 +160,18 @@ export async function importHnEntries(
           )
           .execute();
     });
+    report.timings.dbMs += performance.now() - t;
+    report.timings.renderMs = renderer.cpuMs;
+    report.timings.renderedInline = renderer.inlineItems;
     report.records = upTo - report.resumedAfter;
     report.members = members.created;
     opts.onBatch?.(report);
   };
 
-  // Three stages at once: this thread reads batch N+2 while the render worker renders N+1
+  // Three stages at once: this thread reads batch N+2 while the render workers render N+1
   // and the database writes N. Batches still commit strictly one after another.
   const renderer = new BatchRenderer(opts.renderInWorker ?? true);
+  report.timings.renderWorkers = renderer.poolSize;
   const start = (items: ParsedItem[], upTo: number) => {
     const rendered = renderer.render(items.map((p) => p.item));
     return async () => {
@@ -186,6 +206,8 @@ export async function importHnEntries(
     await inflight;
     if (!report.interrupted) await start(batch, lastN)();
   } finally {
+    report.timings.renderMs = renderer.cpuMs;
+    report.timings.renderedInline = renderer.inlineItems;
     await renderer.close();
   }
   if (!report.interrupted) {
@@ -223,6 +245,7 @@ async function importBatch(
   parsed: ParsedItem[],
   tag: string,
   members: MemberCache,
+  numPool: NumPool,
   report: ImportReport,
   problem: (p: ImportProblem) => void,
 ): Promise<void> {
@@ -274,7 +297,7 @@ async function importBatch(
       const ready = comments.filter((c) => placed.has(c.item.parent!));
       if (!ready.length) break;
       comments = comments.filter((c) => !placed.has(c.item.parent!));
-      const nums = await reserveNums(trx, ready.length);
+      const nums = await numPool.take(trx, ready.length);
       for (const [k, v] of await authorsOf(trx, members, ready)) authors.set(k, v);
       ready.forEach((p, i) => {
         const { item } = p;
@@ -285,24 +308,42 @@ async function importBatch(
         report.replies++;
       });
     }
-    // Replies that arrived earlier and waited for what this batch just placed.
+    // Replies that arrived earlier and waited for what this batch just placed. Their rendered
+    // bodies stay in hn_pending: the replies' INSERT takes them from there (no round trip).
     if (!newlyPlaced.length) break;
-    const adopted = await sql<{ item: HnItem; position: string }>`
-      DELETE FROM hn_pending WHERE parent_hn_id = ANY(${newlyPlaced.splice(0)}::bigint[])
-      RETURNING item, position`.execute(trx);
+    const adopted = await sql<{ item: HnItem; position: string; rendered: boolean }>`
+      SELECT item, position, body_md IS NOT NULL AND body_html IS NOT NULL AS rendered
+        FROM hn_pending WHERE parent_hn_id = ANY(${newlyPlaced.splice(0)}::bigint[])
+         FOR UPDATE`.execute(trx);
     if (!adopted.rows.length) break;
-    comments.push(...adopted.rows.map((r) => ({ item: r.item, where: r.position })));
+    for (const r of adopted.rows)
+      // Rows an older importer left carry no rendering (but their text): rendered on attaching.
+      comments.push({ item: r.item, where: r.position, pending: r.rendered ? 'rendered' : 'raw' });
   }
-  if (comments.length) {
+  const waiting = comments.filter((c) => !c.pending);
+  if (waiting.length) {
     await sql`
-      INSERT INTO hn_pending (hn_id, parent_hn_id, item, position)
-      SELECT * FROM unnest(${comments.map((c) => c.item.id)}::bigint[],
-                           ${comments.map((c) => c.item.parent!)}::bigint[],
-                           ${comments.map((c) => JSON.stringify(c.item))}::jsonb[],
-                           ${comments.map((c) => c.where)}::text[])
+      INSERT INTO hn_pending (hn_id, parent_hn_id, item, position, body_md, body_html)
+      SELECT * FROM unnest(${waiting.map((c) => c.item.id)}::bigint[],
+                           ${waiting.map((c) => c.item.parent!)}::bigint[],
+                           ${waiting.map((c) => pendingJson(c))}::jsonb[],
+                           ${waiting.map((c) => c.where)}::text[],
+                           ${waiting.map((c) => c.rendered?.md ?? null)}::text[],
+                           ${waiting.map((c) => c.rendered?.html ?? null)}::text[])
       ON CONFLICT (hn_id) DO NOTHING`.execute(trx);
   }
   await writeRows(trx, rows);
+  // Attached now: no longer waiting (after the INSERT above read their bodies).
+  const attached = rows.replies.hn_id.filter((_, i) => rows.replies.from_pending[i]);
+  if (attached.length)
+    await sql`DELETE FROM hn_pending WHERE hn_id = ANY(${attached}::bigint[])`.execute(trx);
+}
+
+/** A waiting reply as hn_pending keeps it: without its HTML text once that is rendered. */
+function pendingJson(p: ParsedItem): string {
+  if (!p.rendered) return JSON.stringify(p.item);
+  const { text: _text, ...rest } = p.item;
+  return JSON.stringify(rest);
 }
 
 async function authorsOf(trx: Trx, members: MemberCache, items: ParsedItem[]) {
@@ -333,11 +374,30 @@ async function placeKnown(trx: Trx, hnIds: number[], placed: Map<number, Placed>
     });
 }
 
-async function reserveNums(trx: Trx, n: number): Promise<string[]> {
-  if (!n) return [];
-  const { rows } = await sql<{ num: string }>`
-    SELECT nextval('replies_num_seq')::text AS num FROM generate_series(1, ${n}::int)`.execute(trx);
-  return rows.map((r) => r.num);
+/**
+ * Reply numbers (replies_num_seq) taken from the sequence a few thousand at a time rather
+ * than once per round of placing (a shuffled batch has a dozen rounds). Handed out in the
+ * order the sequence gave them, so later replies still sort after earlier ones; numbers
+ * fetched in a batch that then rolls back are simply skipped (a sequence has gaps anyway).
+ */
+class NumPool {
+  private nums: string[] = [];
+  private at = 0;
+
+  async take(trx: Trx, n: number): Promise<string[]> {
+    if (this.nums.length - this.at < n) {
+      const want = Math.max(n - (this.nums.length - this.at), 4096);
+      const { rows } = await sql<{ num: string }>`
+        SELECT nextval('replies_num_seq')::text AS num FROM generate_series(1, ${want}::int)`.execute(
+        trx,
+      );
+      this.nums = [...this.nums.slice(this.at), ...rows.map((r) => r.num)];
+      this.at = 0;
+    }
+    const out = this.nums.slice(this.at, this.at + n);
+    this.at += n;
+    return out;
+  }
 }
 
 /** Counters the lists read, for threads the import touched (in chunks: a dump has many). */

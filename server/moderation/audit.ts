@@ -8,7 +8,7 @@ export async function logModeration(
   moderator: Viewer,
   entry: {
     action: ModerationAction;
-    targetType: 'thread' | 'reply' | 'user';
+    targetType: 'thread' | 'reply' | 'user' | 'chat_message';
     targetId: string;
     threadId?: string | null;
     reason?: string | null;

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import {
   auditQuery,
+  chatReportsQuery,
   flagInput,
   queueQuery,
   reasonInput,
@@ -13,6 +14,7 @@ import type { AppContext } from '../context';
 import { parse } from '../http/validate';
 import { requireModerator } from './policy';
 import { auditPage, queuePage } from './lists';
+import { chatReportPage, resolveChatReports } from './chat-reports';
 import { dismissFlags, flag, setHidden, setLocked, setSuspended } from './service';
 
 export function moderationRoutes(ctx: AppContext): Router {
@@ -27,6 +29,19 @@ export function moderationRoutes(ctx: AppContext): Router {
   router.get('/moderation/flags', async (req, res) => {
     requireModerator(req);
     res.json(await queuePage(ctx, parse(queueQuery, req.query)));
+  });
+
+  // Reported chat messages: each with the five before it, nothing else of the conversation.
+  router.get('/moderation/chat-reports', async (req, res) => {
+    requireModerator(req);
+    res.json(await chatReportPage(ctx, parse(chatReportsQuery, req.query)));
+  });
+
+  router.post('/moderation/chat-reports/:id/resolve', async (req, res) => {
+    const mod = requireModerator(req);
+    const { id } = parse(idParam, req.params);
+    const { reason } = parse(reasonInput, req.body);
+    res.json(await resolveChatReports(ctx, mod, id, reason));
   });
 
   router.post('/moderation/flags/dismiss', async (req, res) => {

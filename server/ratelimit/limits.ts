@@ -33,7 +33,10 @@ export interface LimitSpec {
  * sentence a person can act on ("…Please try again in 12 minutes.").
  */
 export function limiter(ctx: AppContext, spec: LimitSpec): RequestHandler {
+  // Each limit keeps its state under its own name, so two can run on one request at once.
+  const property = `rateLimit:${spec.name}`;
   return rateLimit({
+    requestPropertyName: property,
     windowMs: spec.windowMs,
     limit: spec.limit,
     standardHeaders: 'draft-7',
@@ -45,8 +48,9 @@ export function limiter(ctx: AppContext, spec: LimitSpec): RequestHandler {
     // Our own checks of TRUST_PROXY live in config; keep the library quiet about headers.
     validate: { xForwardedForHeader: false, trustProxy: false },
     handler: (req, _res, next) => {
-      const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit
-        ?.resetTime;
+      const resetTime = (req as unknown as Record<string, { resetTime?: Date } | undefined>)[
+        property
+      ]?.resetTime;
       const retryAfter = Math.max(
         1,
         Math.ceil(((resetTime?.getTime() ?? Date.now() + spec.windowMs) - Date.now()) / 1000),
@@ -70,3 +74,19 @@ export const windows = {
   reset: 60 * MINUTE,
   verifyResend: 60 * MINUTE,
 };
+
+/**
+ * Several limits on one request, counted at the same time (one round trip to the store
+ * instead of one per limit); the first refusal wins.
+ */
+export function allLimits(...limits: RequestHandler[]): RequestHandler {
+  return (req, res, next) => {
+    let pending = limits.length;
+    let refusal: unknown;
+    for (const limit of limits)
+      void limit(req, res, (err?: unknown) => {
+        refusal ??= err;
+        if (--pending === 0) next(refusal);
+      });
+  };
+}

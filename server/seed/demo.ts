@@ -8,6 +8,7 @@ import { seedDemoMentorships } from './demo-mentorships';
 import { seedDemoChat } from './demo-chat';
 import { renderMarkdown } from '../../shared/markdown';
 import { seedDemoForum } from './demo-forum';
+import { seedDemoDigest } from './demo-digest';
 
 export const DEMO_SEED_LOCK = 724_001;
 /** Printed by server/main.ts at start-up; every demo account signs in with it. */
@@ -68,6 +69,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     // Profiles first: they create the mentor personas, who also write replies.
     await seedDemoProfiles(trx, personaHashes);
     await seedDemoForum(trx, now);
+    await seedDemoDigest(trx, now);
     await seedDemoMentorships(trx, now);
     await seedDemoChat(trx, now);
     return { seeded: true };

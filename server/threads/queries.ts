@@ -106,6 +106,13 @@ export function listHot(
     .execute();
 }
 
+/**
+ * TOP: most points first, then the newest, then the id (unique, so the order is total). The
+ * one definition for sort=top and the digest's "top threads in tags you follow"
+ * (server/digests/sections.ts); over the alias `t` for threads.
+ */
+export const topOrder = sql`t.points DESC, t.created_at DESC, t.id DESC`;
+
 export function listTop(
   db: Db,
   opts: ListOpts & { since: Date | null; after?: readonly [number, string, string] },
@@ -119,9 +126,7 @@ export function listTop(
         sql<boolean>`(t.points, t.created_at, t.id) < (${opts.after![0]}::int, ${opts.after![1]}::timestamptz, ${opts.after![2]}::uuid)`,
       ),
     )
-    .orderBy('t.points', 'desc')
-    .orderBy('t.created_at', 'desc')
-    .orderBy('t.id', 'desc')
+    .orderBy(topOrder)
     .limit(opts.limit)
     .execute();
 }

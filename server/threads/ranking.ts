@@ -21,6 +21,9 @@
  * window's lowest stored score, so every page whose scores are above that floor is exactly
  * the true order — no full-table sort, cost independent of the table size.
  *
+ * TOP (sort=top over a period, and the digest's top threads in followed tags) — points,
+ * then the newest, then the id: `topOrder` in server/threads/queries.ts.
+ *
  * BEST (replies within a thread) — replies the asker marked "this helped me" first, then a
  * gentler gravity: (points - 1) / (age_hours + 2) ^ 0.8, so a well-voted early answer stays
  * above a brand-new one but a fresh reply with a few votes can still climb; ties go to the

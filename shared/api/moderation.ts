@@ -11,6 +11,9 @@
  *   POST /api/moderation/users/:id/suspend           suspendInput -> ModerationResult (ends their sessions)
  *   POST /api/moderation/users/:id/unsuspend         reasonInput -> ModerationResult
  *   GET  /api/moderation/audit?cursor=&limit=&moderator=&targetId=  -> Page<AuditEntry> (newest first)
+ *   GET  /api/moderation/chat-reports?cursor=&limit=           -> Page<ChatReportItem> (open, oldest first)
+ *   POST /api/moderation/chat-reports/:id/resolve    reasonInput -> ModerationResult (closes every open
+ *                                                    report of that message)
  */
 import { z } from 'zod';
 import type { Page, UserRef } from './threads';
@@ -122,7 +125,8 @@ export type ModerationAction =
   | 'unsuspend'
   /** A moderator edited or deleted someone else's post through the normal endpoints. */
   | 'edit'
-  | 'delete';
+  | 'delete'
+  | 'resolve_chat_report';
 
 export interface ModerationResult {
   action: ModerationAction;
@@ -139,7 +143,7 @@ export interface AuditEntry {
   id: string;
   action: ModerationAction;
   moderator: UserRef;
-  targetType: TargetType | 'user';
+  targetType: TargetType | 'user' | 'chat_message';
   targetId: string;
   threadId: string | null;
   reason: string | null;
@@ -149,3 +153,36 @@ export interface AuditEntry {
 
 export type QueuePage = Page<QueueItem>;
 export type AuditPage = Page<AuditEntry>;
+
+export const chatReportsQuery = queueQuery;
+
+/**
+ * A reported chat message as moderators see it: the message and the five before it in its
+ * conversation, nothing else of the conversation (it is private to its two participants).
+ */
+export interface ChatReportItem {
+  /** The message reported (every open report of it is listed under `reports`). */
+  messageId: string;
+  conversationId: string;
+  participants: UserRef[];
+  /** Oldest first; the last one is the reported message. */
+  context: {
+    id: string;
+    seq: number;
+    sender: UserRef;
+    /** null when the sender deleted it. */
+    bodyHtml: string | null;
+    createdAt: string;
+    reported: boolean;
+  }[];
+  reports: {
+    id: string;
+    reason: string;
+    note: string | null;
+    reporter: UserRef;
+    createdAt: string;
+  }[];
+  firstReportedAt: string;
+}
+
+export type ChatReportPage = Page<ChatReportItem>;

@@ -24,10 +24,19 @@ const date = z
   })
   .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be a real date' });
 
+/**
+ * Web-search syntax reads every `-` before a word as a NOT, and Postgres gives up past 32 in a
+ * row ("tsquery stack too small"). A run of minus signs with only punctuation between them
+ * means what its parity means: one NOT, or none.
+ */
+const negationRun = /-(?:[^\p{L}\p{N}"-]*-)+/gu;
+const collapseNegations = (s: string) =>
+  s.replace(negationRun, (run) => (run.split('-').length % 2 === 0 ? '-' : ' '));
+
 export const searchQuery = z.object({
   q: z
     .string()
-    .transform((s) => s.replaceAll('\u0000', ' ').trim())
+    .transform((s) => collapseNegations(s.replaceAll('\u0000', ' ')).trim())
     .pipe(z.string().max(200, { message: 'must be at most 200 characters' }))
     .default(''),
   tag: tagSlug.optional(),

@@ -2,6 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createUser, signIn, type Client, type TestUser } from '../helpers/auth';
 import { describeBrowser, expectAccessible } from '../helpers/browser';
+import { randomUUID } from 'node:crypto';
+import { createPair } from '../integration/chat-fixtures';
 import { apiReply, apiThread, expectCount, jsErrors, pageAs } from './forum-helpers';
 
 /** Edits with history, deletes, flags, and the moderators' queue — in a real browser. */
@@ -100,6 +102,45 @@ describeBrowser('forum: edit, delete, flag, moderate', () => {
       expect(jsErrors(p)).toEqual([]);
       await p.context().close();
     }
+  }, 60_000);
+
+  it('a reported chat message is in the queue with the five before it; a moderator resolves it', async () => {
+    const pair = await createPair(app.ctx.db);
+    const [mentorChat, menteeChat] = await Promise.all([
+      signIn(app, pair.mentor),
+      signIn(app, pair.mentee),
+    ]);
+    const ids: string[] = [];
+    for (let i = 1; i <= 7; i++) {
+      const from = i % 2 ? menteeChat : mentorChat;
+      const res = await from
+        .post(`/api/conversations/${pair.conversationId}/messages`)
+        .send({ id: randomUUID(), body: `chat line ${i}` });
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+    }
+    await mentorChat
+      .post(`/api/conversations/${pair.conversationId}/messages/${ids[6]}/report`)
+      .send({ reason: 'harassment', note: 'Keeps pushing after I said no.' })
+      .expect(201);
+
+    const moderator = await pageAs(app, mod, 375);
+    await moderator.goto(app.url + '/mod');
+    const list = moderator.getByRole('list', { name: 'Reported chat messages' });
+    const item = list.getByRole('listitem').filter({ hasText: 'Keeps pushing' }).first();
+    const context = item.getByRole('list', { name: 'The reported message and the five before it' });
+    await context.getByText('chat line 7').waitFor();
+    await context.getByText('chat line 2').waitFor();
+    await expectCount(context.getByText('chat line 1', { exact: true }), 0);
+    await expectAccessible(moderator);
+    expect(
+      await moderator.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    await item.getByRole('button', { name: 'Resolve' }).click();
+    await moderator.getByText(/Chat report resolved \(1 reports? closed\)/).waitFor();
+    await expectCount(list.getByText('Keeps pushing'), 0);
+    expect(jsErrors(moderator)).toEqual([]);
+    await moderator.context().close();
   }, 60_000);
 
   it('follows a question; the asker edits it (with history) and deletes it', async () => {

@@ -46,7 +46,7 @@ describeBrowser('notification settings in a real browser', () => {
     );
     await app.ctx.db
       .insertInto('digest_runs')
-      .values({ id: 1, last_run_at: new Date(Date.now() - 23 * 3_600_000) })
+      .values({ id: 1, last_run_at: new Date(Date.now() - 24 * 3_600_000) })
       .execute();
     await runDigestSchedule(app.ctx);
     let html = '';

@@ -20,6 +20,9 @@ const forgeries: Record<string, string> = {
   'a rank out of range': b64([1e300, uuid]),
   'a NUL inside': b64(['n\u0000', '2026-12-01 10:00:00+00', uuid]),
   'an offset that is not whole': b64(['rank', 1.5]),
+  'a UTC offset Postgres refuses': b64(['2026-12-01 10:00:00+99', uuid]),
+  'a UTC offset past 15:59': b64(['n', '2026-12-01T10:00:00+16:00', uuid]),
+  'points past a Postgres integer': b64(['t', 0, 2 ** 31, '2026-12-01 10:00:00+00', uuid]),
 };
 
 let app: TestApp;

@@ -31,7 +31,8 @@ describe('digests, two worker processes, one killed mid-batch', () => {
       SELECT id, ${new Date(Date.now() - 12 * 3_600_000).getUTCHours()} FROM users`.execute(db);
     await db
       .insertInto('digest_runs')
-      .values({ id: 1, last_run_at: new Date(Date.now() - 23 * 3_600_000) })
+      // 24 hours: exactly one 08:00 UTC (the default digest time) in the window, at any hour.
+      .values({ id: 1, last_run_at: new Date(Date.now() - 24 * 3_600_000) })
       .execute();
 
     const env = {

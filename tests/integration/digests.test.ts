@@ -44,10 +44,11 @@ describe('digests', () => {
     for (const u of [asker, quiet, unverified]) await setActive(u, longAgo);
     await setActive(active, new Date());
 
-    // Everyone's digest hour (08:00 UTC by default) fell in the last 23 hours.
+    // Everyone's digest hour (08:00 UTC by default) fell in the last 24 hours: exactly one
+    // 08:00 is in any half-open 24-hour window (23 hours missed it between 07:00 and 08:00).
     await app.ctx.db
       .insertInto('digest_runs')
-      .values({ id: 1, last_run_at: new Date(Date.now() - 23 * 3_600_000) })
+      .values({ id: 1, last_run_at: new Date(Date.now() - 24 * 3_600_000) })
       .execute();
     const run = await runDigestSchedule(app.ctx);
     expect(run.claimed).toBeGreaterThanOrEqual(4);

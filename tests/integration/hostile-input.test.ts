@@ -19,7 +19,14 @@ const expect400 = (
 
 describe('hostile input', () => {
   it('malformed percent-encoding in a path', async () => {
-    for (const path of ['/api/users/%E0%A4%A', '/api/threads/%ZZ', '/api/conversations/%'])
+    for (const path of [
+      '/api/users/%E0%A4%A',
+      '/api/threads/%ZZ',
+      '/api/conversations/%',
+      // Outside /api too: the dev mail catcher's routes decoded their :id into a 500.
+      '/dev/mail/%E0%A4%A',
+      '/dev/mail/%ZZ/raw',
+    ])
       expect400(await anonymous(app).get(path), 'path');
   });
 
@@ -42,5 +49,19 @@ describe('hostile input', () => {
     expect400(post, 'title');
     // Nothing was stored.
     await anonymous(app).get('/api/threads/7d0c3c2e-8f1b-4a6e-9c1d-2b3a4c5d6e7f').expect(404);
+  });
+
+  it('a body nested thousands deep', async () => {
+    // Within the size limit, and deep enough to overflow a recursive walk (it did: a 500).
+    const deepList = `${'['.repeat(60_000)}${']'.repeat(60_000)}`;
+    const deepField = `{"title":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`;
+    for (const [text, field] of [
+      [deepList, '(body)'],
+      [deepField, 'title'],
+    ] as const)
+      expect400(
+        await member.post('/api/threads').set('Content-Type', 'application/json').send(text),
+        field,
+      );
   });
 });

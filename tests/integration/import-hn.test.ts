@@ -243,6 +243,29 @@ describe('import', () => {
     expect(report.problems[0]!.message).toMatch(/not a valid JSON array from here on/);
   });
 
+  it('two HN names that fold to one handle become two members, numbered in the order they came', async () => {
+    const file = path.join(tmp, 'fold.jsonl');
+    const items = [
+      { id: 9400001, type: 'story', by: 'Fold.Me', time: 1700000000, title: 'First of two' },
+      { id: 9400002, type: 'story', by: 'fold_me', time: 1700000001, title: 'Second of two' },
+      { id: 9400003, type: 'comment', by: 'Fold.Me', time: 1700000002, parent: 9400002 },
+    ];
+    await writeFile(file, items.map((i) => JSON.stringify({ ...i, text: 'hi' })).join('\n'));
+    const report = await importFile(file);
+    expect(report).toMatchObject({ threads: 2, replies: 1, members: 2 });
+    const authors = await sql<{ title: string; handle: string; display_name: string }>`
+      SELECT t.title, u.handle, u.display_name FROM threads t JOIN users u ON u.id = t.author_id
+       WHERE t.title LIKE '% of two' ORDER BY t.title`.execute(app.ctx.db);
+    expect(authors.rows).toEqual([
+      { title: 'First of two', handle: 'hn-fold_me', display_name: 'Fold.Me' },
+      { title: 'Second of two', handle: 'hn-fold_me-2', display_name: 'fold_me' },
+    ]);
+    const reply = await sql<{ handle: string }>`
+      SELECT u.handle FROM hn_items h JOIN replies r ON r.id = h.reply_id
+        JOIN users u ON u.id = r.author_id WHERE h.hn_id = 9400003`.execute(app.ctx.db);
+    expect(reply.rows).toEqual([{ handle: 'hn-fold_me' }]);
+  });
+
   it('sign-up refuses the handles imported members use', async () => {
     const res = await anonymous(app).post('/api/auth/sign-up').send({
       email: 'someone@example.com',
@@ -319,6 +342,10 @@ describe('a large shuffled dump', () => {
     const report: ImportReport = await importFile(file);
     expect(report).toMatchObject({ threads: dump.stories, replies: dump.parents.size, waiting: 0 });
     expect(report.problemCount).toBe(dump.skippedDeleted);
+    // Rendered off the main thread: the worker pool really started (it once failed silently
+    // under tsx and everything was rendered inline, three times slower).
+    expect(report.timings.renderWorkers).toBeGreaterThan(0);
+    expect(report.timings.renderedInline).toBe(0);
     expect(await placement()).toEqual(dump.parents);
     const counts = await sql<{ deleted: number; hidden: number; bad_depth: number }>`
       SELECT count(*) FILTER (WHERE r.deleted_at IS NOT NULL)::int AS deleted,

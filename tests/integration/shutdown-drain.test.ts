@@ -88,7 +88,11 @@ it('drains on SIGTERM: nothing accepted is cut off, sockets are told, exit 0 in 
         );
       } catch (err) {
         const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-        outcomes.push({ kind: 'no-answer', id, error: cause?.code ?? cause?.message ?? String(err) });
+        outcomes.push({
+          kind: 'no-answer',
+          id,
+          error: cause?.code ?? cause?.message ?? String(err),
+        });
         // The listener is closed: this writer's next request would be refused as well.
         if (cause?.code === 'ECONNREFUSED') return;
       }
@@ -112,7 +116,9 @@ it('drains on SIGTERM: nothing accepted is cut off, sockets are told, exit 0 in 
   const log = server.output();
   const errors = log
     .split('\n')
-    .filter((line) => /"level":(50|60)/.test(line) || /driver has already been destroyed/.test(line));
+    .filter(
+      (line) => /"level":(50|60)/.test(line) || /driver has already been destroyed/.test(line),
+    );
   expect(errors).toEqual([]);
   expect(log).not.toContain('did not finish in time');
   expect(log).toContain('stopped cleanly');

@@ -73,7 +73,15 @@ export function getSocket(): LiveSocket {
   s.io.on('reconnect_attempt', () => setState('reconnecting'));
   s.io.on('reconnect_failed', () => setState('offline'));
   if (typeof window !== 'undefined') {
-    window.addEventListener('offline', () => setState('offline'));
+    // The network is gone: engine.io-client closes its transport on this event by itself
+    // (except on hostname "localhost"), then socket.io would retry with backoff against a
+    // dead network. Stop instead (pages show the offline state and queue), and when the
+    // browser is back online connect straight away rather than sit out the backoff delay.
+    window.addEventListener('offline', () => {
+      setState('offline');
+      clearTimeout(retryTimer);
+      if (s.active) s.disconnect();
+    });
     window.addEventListener('online', () => {
       setState('reconnecting');
       if (!s.connected) s.connect();

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { ChatSettings, ConversationSummary } from '../../../shared/api/chat';
 import type { Page } from '../../../shared/api/threads';
@@ -10,11 +10,18 @@ import { timeAgo } from '../lib/time';
 export function MessagesPage() {
   const { viewer } = useSession();
   const client = useQueryClient();
-  const inbox = useQuery({
+  // Keyset pages (most recent first); the badge's chat:activity invalidates ['chat', 'inbox'].
+  const inbox = useInfiniteQuery({
     queryKey: ['chat', 'inbox'],
-    queryFn: () => apiFetch<Page<ConversationSummary>>('/api/conversations?limit=50'),
+    queryFn: ({ pageParam }) =>
+      apiFetch<Page<ConversationSummary>>(
+        `/api/conversations?limit=30${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: !!viewer,
   });
+  const items = inbox.data?.pages.flatMap((p) => p.items);
   const settings = useQuery({
     queryKey: ['chat', 'settings'],
     queryFn: () => apiFetch<ChatSettings>('/api/chat/settings'),
@@ -30,22 +37,22 @@ export function MessagesPage() {
   });
   if (!viewer)
     return (
-      <main id="main" className="container">
+      <div className="chat-inbox">
         <h1>Messages</h1>
         <p>
           <Link to="/sign-in?next=/messages">Sign in</Link> to see your conversations.
         </p>
-      </main>
+      </div>
     );
   return (
-    <main id="main" className="container chat-inbox">
+    <div className="chat-inbox">
       <h1>Messages</h1>
-      {inbox.isPending && <p>Loading your conversations…</p>}
-      {inbox.data?.items.length === 0 && (
+      {inbox.isPending && <p role="status">Loading your conversations…</p>}
+      {items?.length === 0 && (
         <p>No conversations yet. A conversation starts when a mentorship request is accepted.</p>
       )}
       <ul className="chat-list">
-        {inbox.data?.items.map((c) => (
+        {items?.map((c) => (
           <li key={c.id}>
             <Link to={`/messages/${c.id}`} className="chat-list-item">
               <strong>{c.other.displayName}</strong>
@@ -60,6 +67,16 @@ export function MessagesPage() {
           </li>
         ))}
       </ul>
+      {inbox.hasNextPage && (
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={inbox.isFetchingNextPage}
+          onClick={() => void inbox.fetchNextPage()}
+        >
+          {inbox.isFetchingNextPage ? 'Loading…' : 'Show older conversations'}
+        </button>
+      )}
       {settings.data && (
         <label className="chat-setting">
           <input
@@ -70,6 +87,6 @@ export function MessagesPage() {
           Email me when a message waits unread
         </label>
       )}
-    </main>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, useParams } from 'react-router';
 import { tagsQuery } from '../components/forum/forum-api';
 import { TagFilter } from '../components/forum/TagFilter';
+import { TagFollowButton } from '../components/forum/TagFollowButton';
 import { ThreadFeed } from '../components/forum/ThreadFeed';
 import { usePageTitle } from '../lib/title';
 
@@ -31,9 +32,12 @@ export function TagPage() {
             </p>
           )}
         </div>
-        <Link className="button-link" to={`/ask?tag=${encodeURIComponent(tag)}`}>
-          Ask about {tag}
-        </Link>
+        <div className="tag-actions">
+          <TagFollowButton tag={tag} />
+          <Link className="button-link" to={`/ask?tag=${encodeURIComponent(tag)}`}>
+            Ask about {tag}
+          </Link>
+        </div>
       </div>
       <TagFilter current={tag} />
       <ThreadFeed tag={tag} listLabel={`Questions tagged ${tag}`} />

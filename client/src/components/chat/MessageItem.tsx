@@ -1,7 +1,18 @@
-import { useState } from 'react';
-import { CHAT_EDIT_WINDOW_MINUTES, type ChatMessage } from '../../../../shared/api/chat';
+import { useRef, useState, type RefObject } from 'react';
+import {
+  CHAT_EDIT_WINDOW_MINUTES,
+  reportReasons,
+  type ChatMessage,
+} from '../../../../shared/api/chat';
 import { apiFetch } from '../../lib/api';
 import { timeAgo } from '../../lib/time';
+
+const reasonLabels: Record<(typeof reportReasons)[number], string> = {
+  spam: 'Spam',
+  harassment: 'Harassment',
+  off_topic: 'Off topic',
+  other: 'Something else',
+};
 
 /** One message: body (the forum's safe markdown, rendered by the server), state, own actions. */
 export function MessageItem(p: {
@@ -17,29 +28,54 @@ export function MessageItem(p: {
 }) {
   const m = p.message;
   const [editing, setEditing] = useState<string | null>(null);
+  const [reporting, setReporting] = useState(false);
+  const [reason, setReason] = useState<(typeof reportReasons)[number]>('other');
   const [note, setNote] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const reportButton = useRef<HTMLButtonElement>(null);
   const url = `/api/conversations/${p.conversationId}/messages/${m.id}`;
   const recent = Date.now() - Date.parse(m.createdAt) < CHAT_EDIT_WINDOW_MINUTES * 60_000;
+  const bodyId = `body-${m.id}`;
+  // Focus goes back to the button that opened a form once it closes.
+  const refocus = (b: RefObject<HTMLButtonElement | null>) =>
+    requestAnimationFrame(() => b.current?.focus());
   const act = (init: RequestInit, path = url) =>
-    apiFetch<ChatMessage>(path, init).then(p.onChanged, (e: Error) => setNote(e.message));
+    apiFetch<ChatMessage>(path, init).then(
+      (changed) => {
+        p.onChanged(changed);
+        return true;
+      },
+      (e: Error) => {
+        setNote(e.message);
+        return false;
+      },
+    );
+  const stopEditing = () => {
+    setEditing(null);
+    refocus(editButton);
+  };
   return (
-    <>
+    <li className={`chat-row${p.mine ? ' mine' : ''}`} data-seq={m.seq}>
       {p.firstUnread && (
-        <li className="chat-divider" role="separator">
+        <div id="first-unread" className="chat-divider" tabIndex={-1}>
           New messages
-        </li>
+        </div>
       )}
-      <li id={`seq-${m.seq}`} className={`chat-message${p.mine ? ' mine' : ''}`}>
+      <div className="chat-message" id={`seq-${m.seq}`}>
         <span className="visually-hidden">{p.mine ? 'You' : p.otherName}: </span>
         {m.deletedAt ? (
           <div className="chat-body muted">message deleted</div>
         ) : editing !== null ? (
           <form
+            className="chat-edit"
             onSubmit={(e) => {
               e.preventDefault();
-              void act({ method: 'PATCH', body: JSON.stringify({ body: editing }) }).then(() =>
-                setEditing(null),
+              void act({ method: 'PATCH', body: JSON.stringify({ body: editing }) }).then(
+                (ok) => ok && stopEditing(),
               );
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') stopEditing();
             }}
           >
             <label className="visually-hidden" htmlFor={`edit-${m.id}`}>
@@ -48,29 +84,32 @@ export function MessageItem(p: {
             <textarea
               id={`edit-${m.id}`}
               value={editing}
+              autoFocus
               onChange={(e) => setEditing(e.target.value)}
             />
             <button type="submit">Save</button>{' '}
-            <button type="button" className="button-secondary" onClick={() => setEditing(null)}>
+            <button type="button" className="button-secondary" onClick={stopEditing}>
               Cancel
             </button>
           </form>
         ) : (
-          <div className="chat-body" dangerouslySetInnerHTML={{ __html: m.bodyHtml }} />
+          <div id={bodyId} className="chat-body" dangerouslySetInnerHTML={{ __html: m.bodyHtml }} />
         )}
         <small className="muted">
           {timeAgo(m.createdAt)}
           {m.editedAt && !m.deletedAt && ' · edited'}
           {m.pinned && ' · next step'}
-          {p.mine && (p.seen ? ' · Seen' : ' · sent')}
+          {p.mine && <span className="chat-state">{p.seen ? ' · Seen' : ' · sent'}</span>}
         </small>
-        {!m.deletedAt && p.canAct && editing === null && (
+        {!m.deletedAt && p.canAct && editing === null && !reporting && (
           <span className="chat-actions">
             {p.mine && recent && (
               <>
                 <button
+                  ref={editButton}
                   type="button"
                   className="link-button"
+                  aria-describedby={bodyId}
                   onClick={() => setEditing(m.bodyMarkdown)}
                 >
                   Edit
@@ -78,36 +117,88 @@ export function MessageItem(p: {
                 <button
                   type="button"
                   className="link-button"
-                  onClick={() => void act({ method: 'DELETE' })}
+                  aria-describedby={bodyId}
+                  onClick={() => {
+                    if (window.confirm('Delete this message for both of you?'))
+                      void act({ method: 'DELETE' });
+                  }}
                 >
                   Delete
                 </button>
               </>
             )}
-            <button type="button" className="link-button" onClick={() => p.onPin(!m.pinned)}>
+            <button
+              type="button"
+              className="link-button"
+              aria-describedby={bodyId}
+              onClick={() => p.onPin(!m.pinned)}
+            >
               {m.pinned ? 'Unpin' : 'Pin as next step'}
             </button>
             {!p.mine && (
               <button
+                ref={reportButton}
                 type="button"
                 className="link-button"
-                onClick={() =>
-                  void apiFetch(`${url}/report`, {
-                    method: 'POST',
-                    body: JSON.stringify({ reason: 'other' }),
-                  }).then(
-                    () => setNote('Reported to the moderators.'),
-                    (e: Error) => setNote(e.message),
-                  )
-                }
+                aria-describedby={bodyId}
+                onClick={() => setReporting(true)}
               >
                 Report
               </button>
             )}
           </span>
         )}
+        {reporting && (
+          <form
+            className="chat-report"
+            aria-label="Report this message to the moderators"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void apiFetch(`${url}/report`, {
+                method: 'POST',
+                body: JSON.stringify({ reason }),
+              }).then(
+                () => setNote('Reported to the moderators.'),
+                (err: Error) => setNote(err.message),
+              );
+              setReporting(false);
+              refocus(reportButton);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                setReporting(false);
+                refocus(reportButton);
+              }
+            }}
+          >
+            <label htmlFor={`reason-${m.id}`}>Why?</label>{' '}
+            <select
+              id={`reason-${m.id}`}
+              value={reason}
+              autoFocus
+              onChange={(e) => setReason(e.target.value as typeof reason)}
+            >
+              {reportReasons.map((r) => (
+                <option key={r} value={r}>
+                  {reasonLabels[r]}
+                </option>
+              ))}
+            </select>{' '}
+            <button type="submit">Send report</button>{' '}
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => {
+                setReporting(false);
+                refocus(reportButton);
+              }}
+            >
+              Cancel
+            </button>
+          </form>
+        )}
         {note && <small role="status">{note}</small>}
-      </li>
-    </>
+      </div>
+    </li>
   );
 }

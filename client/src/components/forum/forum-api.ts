@@ -23,6 +23,7 @@ export const forumKeys = {
     ['thread', id, 'subtree', replyId, sort] as const,
   revisions: (kind: 'thread' | 'reply', id: string) => ['revisions', kind, id] as const,
   tags: (q: string) => ['tags', q] as const,
+  tagFollow: (tag: string) => ['tag-follow', tag] as const,
   modQueue: ['moderation', 'queue'] as const,
 };
 
