@@ -129,13 +129,3 @@ export async function spawnHelper(
       }),
   };
 }
-
-/** Drops a database made by freshDatabase (a shared server should not keep every run's). */
-export async function dropDatabase(adminUrl: string, url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a bench database: ${name}`);
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-}
