@@ -53,6 +53,16 @@ export const configSchema = z.object({
     .regex(/^smtps?:\/\//, { message: 'expected an smtp:// or smtps:// URL' })
     .optional(),
   MAIL_FROM: z.string().min(3).default('Switchboard <no-reply@switchboard.local>'),
+  /**
+   * SMTP connections each process keeps open and reuses (a nodemailer pool): a new TCP + TLS
+   * + AUTH handshake per message would cap a digest run at a few dozen messages a second.
+   */
+  SMTP_POOL_SIZE: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(1)
+    .max(50)
+    .default(5),
   /** Sign a user out after this long without a request (seconds). */
   SESSION_IDLE_SECONDS: z.coerce
     .number({ message: 'expected seconds' })

@@ -28,6 +28,10 @@ export const router = createBrowserRouter([
       { path: 'ask', lazy: page(() => import('./pages/AskPage'), 'AskPage') },
       { path: 'search', lazy: page(() => import('./pages/SearchPage'), 'SearchPage') },
       { path: 'mod', lazy: page(() => import('./pages/ModerationPage'), 'ModerationPage') },
+      {
+        path: 'admin/email',
+        lazy: page(() => import('./pages/AdminEmailPage'), 'AdminEmailPage'),
+      },
       { path: 'u/:handle', lazy: page(() => import('./pages/ProfilePage'), 'ProfilePage') },
       {
         path: 'settings/profile',

@@ -53,6 +53,7 @@ export async function signUp(
           handle: input.handle,
           display_name: input.displayName,
           password_hash: passwordHash,
+          time_zone: input.timeZone,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

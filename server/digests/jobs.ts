@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { AppContext } from '../context';
+import { workEagerly } from '../jobs/eager';
 import { enqueueMany } from '../jobs/enqueue';
 import { buildDigestBatch, type DigestKey } from './build';
 import { claimDueDigests, nextWindow } from './claim';
@@ -36,7 +37,8 @@ export async function digestWorkers(
     const r = await runDigestSchedule(ctx);
     if (r.claimed) ctx.logger.info(r, 'digests claimed');
   });
-  await boss.work<{ keys: DigestKey[] }>(BATCH, polling, async ([job]) => {
+  // One batch after another while there are any (a run's batches are queued together).
+  await workEagerly<{ keys: DigestKey[] }>(boss, BATCH, polling, async ([job]) => {
     const r = await ctx.db
       .transaction()
       .execute((trx) => buildDigestBatch(trx, ctx.config, job!.data.keys));

@@ -2,10 +2,12 @@ import PgBoss from 'pg-boss';
 import type { AppContext } from '../context';
 import { setUpChatJobs, workChatJobs } from '../chat/unread-email';
 import { deliverEmail } from '../mail/deliver';
+import { closeMail } from '../mail/index';
 import type { EmailJob } from '../mail/outbox';
 import { expireDueRequests } from '../mentorships/expiry';
 import { onQuestionPosted } from '../mentorships/question-hook';
 import { digestWorkers } from '../digests/jobs';
+import { workEagerly } from './eager';
 import { emailBuilders } from './emails';
 import { JOBS_SCHEMA } from './enqueue';
 import { installQueues, queues } from './queues';
@@ -47,7 +49,9 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
-const MAIL_BATCH = 20;
+// Mails in flight at once: enough to keep SMTP_POOL_SIZE connections busy while others wait
+// on the database (bench/digest.bench.ts measures it: 20 fell short of the budget).
+const MAIL_BATCH = 50;
 
 /**
  * Starts pg-boss, installs the queues and (unless `workers: false`) runs the workers and
@@ -78,12 +82,15 @@ export async function startJobs(ctx: AppContext, opts: { workers?: boolean } = {
   return {
     boss,
     stop: () =>
-      (stopped ??= boss.stop({
-        graceful: true,
-        close: false,
-        wait: true,
-        timeout: Math.max(1_000, Math.min(5_000, ctx.config.SHUTDOWN_TIMEOUT_MS)),
-      })),
+      (stopped ??= boss
+        .stop({
+          graceful: true,
+          close: false,
+          wait: true,
+          timeout: Math.max(1_000, Math.min(5_000, ctx.config.SHUTDOWN_TIMEOUT_MS)),
+        })
+        // The workers have finished: the pooled SMTP connections can go.
+        .finally(() => closeMail(ctx.config))),
   };
 }
 
@@ -95,17 +102,26 @@ async function startWorkers(ctx: AppContext, boss: PgBoss): Promise<void> {
     if (result.expired > 0) ctx.logger.info(result, 'mentorship requests expired');
   });
   // A batch of mails at once; one that fails temporarily is failed alone (pg-boss retries it
-  // later with backoff), the others complete.
-  await boss.work<EmailJob>(queues.mail, { ...polling, batchSize: MAIL_BATCH }, async (jobs) => {
-    await Promise.all(
-      jobs.map((job) =>
-        deliverEmail(ctx, emailBuilders, job.id, job.data).catch(async (err: unknown) => {
-          ctx.logger.warn({ err, template: job.data.template }, 'mail failed; will retry');
-          await boss.fail(queues.mail, job.id, { message: String(err) });
-        }),
-      ),
-    );
-  });
+  // later with backoff), the others complete. A full batch fetches the next one at once.
+  await workEagerly<EmailJob>(
+    boss,
+    queues.mail,
+    { ...polling, batchSize: MAIL_BATCH },
+    async (jobs) => {
+      await Promise.all(
+        jobs.map((job) =>
+          // pg-boss counts every start after the first as a retry, so retryCount 0 means
+          // no earlier run can have recorded (or sent) this one.
+          deliverEmail(ctx, emailBuilders, job.id, job.data, {
+            firstRun: job.retryCount === 0,
+          }).catch(async (err: unknown) => {
+            ctx.logger.warn({ err, template: job.data.template }, 'mail failed; will retry');
+            await boss.fail(queues.mail, job.id, { message: String(err) });
+          }),
+        ),
+      );
+    },
+  );
   await boss.work<{ threadId: string }>(queues.questionPosted, polling, async ([job]) => {
     await onQuestionPosted(ctx, job!.data.threadId, { rethrow: true });
   });

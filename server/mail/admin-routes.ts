@@ -1,51 +1,24 @@
 import { Router } from 'express';
-import { sql } from 'kysely';
+import { emailAdminQuery } from '../../shared/api/email-admin';
 import { requireViewer } from '../auth/viewer';
 import type { AppContext } from '../context';
 import { forbidden } from '../http/errors';
+import { parse } from '../http/validate';
+import { emailAdminPage } from './admin';
 
 /**
- * For admins: is email getting out? Counts of sent / failed / skipped in the last 24 h and the
- * last failures with the SMTP server's own reason, plus how many are waiting to be retried.
+ * For admins: is email getting out? (shared/api/email-admin.ts; the page is /admin/email.)
  *
- *   GET /api/admin/email -> { last24h: {sent, failed, skipped}, retrying, failures: [...] }
+ *   GET /api/admin/email?cursor=&limit= -> { last24h: {sent, failed, skipped}, retrying, failures, nextCursor }
  */
 export function mailAdminRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/admin/email', async (req, res) => {
     const viewer = requireViewer(req);
     if (viewer.role !== 'admin') throw forbidden('Only admins can see email deliveries.');
-    const since = sql<Date>`now() - interval '24 hours'`;
-    const [counts, failures, retrying] = await Promise.all([
-      ctx.db
-        .selectFrom('email_deliveries')
-        .select(['status', sql<number>`count(*)::int`.as('n')])
-        .where('created_at', '>', since)
-        .groupBy('status')
-        .execute(),
-      ctx.db
-        .selectFrom('email_deliveries')
-        .select(['template', 'to_address', 'reason', 'created_at'])
-        .where('status', '=', 'failed')
-        .orderBy('created_at', 'desc')
-        .limit(50)
-        .execute(),
-      sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job
-        WHERE name = 'mail.send' AND state = 'retry'`.execute(ctx.db),
-    ]);
-    const last24h = { sent: 0, failed: 0, skipped: 0 };
-    for (const c of counts) last24h[c.status as keyof typeof last24h] = c.n;
+    const page = await emailAdminPage(ctx.db, parse(emailAdminQuery, req.query));
     res.setHeader('Cache-Control', 'private, no-store');
-    res.json({
-      last24h,
-      retrying: retrying.rows[0]?.n ?? 0,
-      failures: failures.map((f) => ({
-        template: f.template,
-        to: f.to_address,
-        reason: f.reason,
-        at: f.created_at.toISOString(),
-      })),
-    });
+    res.json(page);
   });
   return router;
 }

@@ -23,17 +23,38 @@ export interface MailMessage {
 
 export type MailContext = Pick<AppContext, 'config' | 'db' | 'logger'>;
 
-const transports = new WeakMap<Config, Transporter>();
+const transports = new WeakMap<Config, Promise<Transporter>>();
 // nodemailer is loaded with the first message, not at start-up.
 const mailer = async () => (await import('nodemailer')).default;
 
-async function smtpTransport(config: Config): Promise<Transporter> {
+/**
+ * One pooled transport per configuration: SMTP_POOL_SIZE connections kept open and reused for
+ * up to 100 messages each (the mail worker sends a batch at once; they share these).
+ * Settings in SMTP_URL's query (?pool=false, ?maxConnections=2) still win.
+ */
+function smtpTransport(config: Config): Promise<Transporter> {
   let t = transports.get(config);
   if (!t) {
-    t = (await mailer()).createTransport(config.SMTP_URL!);
+    // The promise is kept, so a batch's first messages all share one pool.
+    t = mailer().then((m) => m.createTransport(smtpTransportOptions(config)));
     transports.set(config, t);
   }
   return t;
+}
+
+export function smtpTransportOptions(config: Pick<Config, 'SMTP_URL' | 'SMTP_POOL_SIZE'>) {
+  return {
+    url: config.SMTP_URL!,
+    pool: true,
+    maxConnections: config.SMTP_POOL_SIZE,
+    maxMessages: 100,
+  } as const;
+}
+
+/** Closes the pooled SMTP connections (on stop: an idle pool would keep them open). */
+export function closeMail(config: Config): void {
+  void transports.get(config)?.then((t) => t.close());
+  transports.delete(config);
 }
 
 /** Builds the complete RFC 5322 message (the catcher keeps it as the .eml source). */

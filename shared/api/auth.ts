@@ -3,6 +3,7 @@
  *
  *   GET    /session                                   -> SessionInfo {viewer|null, csrfToken|null}
  *   POST   /auth/sign-up            signUpInput       -> 202 CheckEmail (same answer whether or not the email exists)
+ *                                  (timeZone: IANA zone for digests, UTC when absent, 400 if not a real zone)
  *   POST   /auth/sign-in            signInInput       -> 200 SessionInfo (new session id, new csrfToken)
  *   POST   /auth/sign-out                             -> 204 (session destroyed)
  *   POST   /auth/verify-email       tokenInput        -> 200 {verified: true}
@@ -22,6 +23,7 @@
  * 429 rate_limited carries Retry-After and error.retryAfter (seconds).
  */
 import { z } from 'zod';
+import { timeZoneName } from './time-zone';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
@@ -73,11 +75,15 @@ export const displayName = z
   .max(DISPLAY_NAME_MAX, { message: `must be at most ${DISPLAY_NAME_MAX} characters` })
   .refine((s) => !/\p{Cc}/u.test(s), { message: 'must not contain control characters' });
 
+/** Digests arrive at a local hour in this zone; the form sends the browser's. Absent: UTC. */
+export const DEFAULT_TIME_ZONE = 'UTC';
+
 export const signUpInput = z.object({
   email,
   handle,
   displayName,
   password,
+  timeZone: timeZoneName.optional().default(DEFAULT_TIME_ZONE),
 });
 export type SignUpInput = z.input<typeof signUpInput>;
 

@@ -14,6 +14,7 @@ import {
 } from '../taxonomy';
 import { displayName } from './auth';
 import { pageCursor, pageLimit } from './paging';
+import { timeZoneName } from './time-zone';
 
 /*
  * The profiles API contract. The server parses request bodies with these schemas and the
@@ -77,38 +78,9 @@ const skill = z
   .max(40, { message: 'each skill must be 1-40 characters' })
   .transform((s) => s.toLowerCase().replace(/\s+/g, ' '));
 
-/** An IANA time zone name; spelled the way the runtime's own list spells it. */
-export function normalizeTimeZone(name: string): string | null {
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name) || name.length > 64) return null;
-  let resolved: string;
-  try {
-    resolved = new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-  const lower = name.toLowerCase();
-  const listed = supportedTimeZones().find((z) => z.toLowerCase() === lower);
-  // Keep aliases such as Asia/Kolkata as written rather than ICU's older canonical name.
-  return listed ?? (resolved.toLowerCase() === lower ? resolved : name);
-}
+export { normalizeTimeZone, supportedTimeZones } from './time-zone';
 
-let zones: string[] | undefined;
-export function supportedTimeZones(): string[] {
-  zones ??= [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])].sort();
-  return zones;
-}
-
-const timeZone = z
-  .string({ error: required('must be an IANA time zone such as Europe/Berlin') })
-  .trim()
-  .transform((s, ctx) => {
-    const tz = normalizeTimeZone(s);
-    if (!tz) {
-      ctx.addIssue({ code: 'custom', message: 'must be an IANA time zone such as Europe/Berlin' });
-      return z.NEVER;
-    }
-    return tz;
-  });
+const timeZone = timeZoneName;
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 

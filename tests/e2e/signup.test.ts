@@ -12,7 +12,8 @@ describeBrowser('sign up, confirm the email, sign in — in a real browser', () 
   });
 
   it('goes from sign-up to a verified, signed-in account at 375px', async () => {
-    const page = await newPage(375, 800);
+    // The browser reports this zone; the form offers it, and the person may pick another.
+    const page = await newPage(375, 800, { timezoneId: 'Australia/Lord_Howe' });
     const jsErrors = (page as typeof page & { jsErrors: string[] }).jsErrors;
     await page.goto(app.url + '/');
     await page.getByRole('link', { name: 'Sign up' }).click();
@@ -36,6 +37,10 @@ describeBrowser('sign up, confirm the email, sign in — in a real browser', () 
     await page.getByLabel('Handle').fill('robin_pm');
     await page.getByLabel('Display name').fill('Robin Park');
     await page.getByLabel('Password').fill('a long enough passphrase');
+    const zone = page.getByLabel('Your time zone, for digest emails');
+    expect(await zone.inputValue()).toBe('Australia/Lord_Howe');
+    expect(await zone.getAttribute('aria-describedby')).toBe('f-timeZone-hint');
+    await zone.selectOption('America/St_Johns');
     await page.getByRole('button', { name: 'Create account' }).click();
 
     // Signed in straight away, with the banner asking to confirm the address.
@@ -47,6 +52,13 @@ describeBrowser('sign up, confirm the email, sign in — in a real browser', () 
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);
+    // The zone chosen is the profile's, the one digests are timed by.
+    const row = await app.ctx.db
+      .selectFrom('users')
+      .select('time_zone')
+      .where('handle', '=', 'robin_pm')
+      .executeTakeFirstOrThrow();
+    expect(row.time_zone).toBe('America/St_Johns');
 
     // Open the mail, follow its link.
     const mail = await smtp.waitFor((m) => m.to === 'robin@example.test');

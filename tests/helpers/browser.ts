@@ -56,8 +56,18 @@ export function browser(): Promise<Browser> {
   return shared;
 }
 
-export async function newPage(width = 1280, height = 900): Promise<Page> {
-  const context = await (await browser()).newContext({ viewport: { width, height } });
+export async function newPage(
+  width = 1280,
+  height = 900,
+  /** e.g. { timezoneId: 'Asia/Kathmandu' } for what the browser reports as its zone. */
+  contextOptions: { timezoneId?: string; locale?: string } = {},
+): Promise<Page> {
+  const context = await (
+    await browser()
+  ).newContext({
+    viewport: { width, height },
+    ...contextOptions,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));

@@ -26,6 +26,8 @@ export interface ReceivedMail {
 export interface TestSmtp {
   url: string;
   messages: ReceivedMail[];
+  /** Messages whose DATA is being received right now (not yet answered). */
+  receiving(): number;
   waitFor(match: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }
@@ -46,6 +48,7 @@ export interface SmtpOptions {
 
 export async function startSmtp(opts: SmtpOptions = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
+  let inData = 0;
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
     authOptional: true,
@@ -56,7 +59,12 @@ export async function startSmtp(opts: SmtpOptions = {}): Promise<TestSmtp> {
       if (!refusal) return callback();
       callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
     },
-    onData(stream, _session, callback) {
+    onData(stream, _session, done) {
+      inData++;
+      const callback = (err?: Error) => {
+        inData--;
+        done(err);
+      };
       simpleParser(stream).then(
         (parsed) => {
           if (opts.gate?.paused)
@@ -85,6 +93,11 @@ export async function startSmtp(opts: SmtpOptions = {}): Promise<TestSmtp> {
       );
     },
   });
+  // A client that goes away mid-connection (a worker killed while its pooled SMTP connections
+  // are open) resets them: a real mail server logs that and carries on, so does this one.
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') throw err;
+  });
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
@@ -93,6 +106,7 @@ export async function startSmtp(opts: SmtpOptions = {}): Promise<TestSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    receiving: () => inData,
     close,
     waitFor(match, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet, useNavigation } from 'react-router';
+import { AdminNavItem } from './admin/AdminNavItem';
 import { ModNavItem } from './forum/ModNavItem';
 import { AccountMenu } from './auth/AccountMenu';
 import { VerifyBanner } from './auth/VerifyBanner';
@@ -44,6 +45,7 @@ export function Layout() {
               </li>
               <MessagesNavItem />
               <ModNavItem />
+              <AdminNavItem />
             </ul>
           </nav>
           <NotificationBell />

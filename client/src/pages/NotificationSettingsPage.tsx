@@ -144,7 +144,11 @@ function SettingsForm({ initial }: { initial: NotificationSettings }) {
           value={s.timeZone}
           onChange={(e) => setS({ ...s, timeZone: e.target.value })}
         >
-          {supportedTimeZones().map((z) => (
+          {/* The saved zone may be spelled as another runtime's list has it (Asia/Kathmandu). */}
+          {(supportedTimeZones().includes(s.timeZone)
+            ? supportedTimeZones()
+            : [s.timeZone, ...supportedTimeZones()]
+          ).map((z) => (
             <option key={z} value={z}>
               {z}
             </option>

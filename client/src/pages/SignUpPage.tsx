@@ -11,6 +11,7 @@ import {
   type SignUpInput,
 } from '../../../shared/api/auth';
 import { Field, FormAlert, formValues, useAuthForm } from '../components/auth/form';
+import { TimeZoneField } from '../components/auth/TimeZoneField';
 import { apiFetch } from '../lib/api';
 import { useSignIn } from '../lib/session';
 import { usePageTitle } from '../lib/title';
@@ -97,6 +98,7 @@ export function SignUpPage() {
           hint={`${PASSWORD_MIN}–${PASSWORD_MAX} characters. A few unrelated words make a strong one.`}
           error={form.errors.password}
         />
+        <TimeZoneField error={form.errors.timeZone} />
         <button type="submit" className="auth-submit" disabled={busy}>
           {busy ? 'Creating your account…' : 'Create account'}
         </button>
