@@ -1,5 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db';
+import { channelsOf } from '../notifications/preferences';
+import { setChannel } from '../notifications/settings';
 import type { ChatMessages } from '../db/types';
 import type { Trx } from '../forum/author';
 
@@ -195,19 +197,15 @@ export async function setLastSeen(db: Db, conversationId: string, userId: string
   return r?.last_seen_at ?? new Date();
 }
 
+/**
+ * "Email me when a message waits unread" is the notification setting of the chat_message
+ * category — one setting, whether changed on the Messages page, on /settings/notifications
+ * or by the email's one-click unsubscribe: on = email right away, off = in the app only.
+ */
 export async function emailUnreadOn(db: Db | Trx, userId: string): Promise<boolean> {
-  const r = await db
-    .selectFrom('chat_settings')
-    .select('email_unread')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return r?.email_unread ?? true;
+  return (await channelsOf(db, userId)).chat_message === 'email';
 }
 
 export async function setEmailUnread(db: Db, userId: string, on: boolean): Promise<void> {
-  await db
-    .insertInto('chat_settings')
-    .values({ user_id: userId, email_unread: on })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ email_unread: on }))
-    .execute();
+  await setChannel(db, userId, 'chat_message', on ? 'email' : 'app');
 }

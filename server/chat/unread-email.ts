@@ -8,6 +8,7 @@ import { enqueueEmail, type EmailBuilder } from '../mail/outbox';
 import { appUrl, renderEmail } from '../mail/templates';
 import { emailUnreadOn } from './queries';
 import { snippet } from './presenter';
+import { unsubscribeParts } from '../notifications/unsubscribe';
 
 /**
  * "Priya sent you 3 messages": a pg-boss job enqueued in the SAME transaction as the message
@@ -187,6 +188,7 @@ export const chatEmails: Record<string, EmailBuilder> = {
       senderName: unread[0]!.display_name ?? 'Your mentorship partner',
       conversationId,
       messages: unread.map((m) => m.body_md),
+      unsubscribe: unsubscribeParts(ctx.config, job.base, recipientId, 'chat_message'),
     });
     return { userId: recipientId, message };
   },
@@ -201,6 +203,8 @@ export function unreadEmail(
     senderName: string;
     conversationId: string;
     messages: string[];
+    /** One-click unsubscribe (RFC 8058) and the footer links; absent in previews. */
+    unsubscribe?: ReturnType<typeof unsubscribeParts>;
   },
 ) {
   const n = o.messages.length;
@@ -218,7 +222,21 @@ export function unreadEmail(
       label: 'Open the conversation',
       url: appUrl(ctx.config, `/messages/${o.conversationId}`),
     },
-    footer: ['You can turn these emails off in Messages → settings.'],
+    footer: [
+      'You get this because “A chat message waiting for me” is set to email right away; Messages → settings turns it off too.',
+    ],
+    footerLinks: o.unsubscribe
+      ? [
+          { label: 'Notification settings', url: o.unsubscribe.preferencesUrl },
+          { label: 'Unsubscribe from these emails', url: o.unsubscribe.url },
+        ]
+      : [],
   });
-  return { to: o.to, subject, html, text };
+  return {
+    to: o.to,
+    subject,
+    html,
+    text,
+    ...(o.unsubscribe ? { headers: o.unsubscribe.headers } : {}),
+  };
 }

@@ -24,8 +24,9 @@ type TagThread = NonNullable<DigestContent['tagThreads']>[number];
  * Conversations where the other person wrote something I have not read (after my read
  * position, not deleted) and the latest of it arrived in the period: the other person's name,
  * how many messages wait, a one-line excerpt of the latest, and the link. Older unread
- * conversations were in an earlier digest already. People who turned chat emails off
- * (Messages → settings) get no section; the category check is the caller's.
+ * conversations were in an earlier digest already. Whether the person gets the section at all
+ * is their chat_message category (the caller's check; the Messages page's toggle is the same
+ * setting).
  */
 export async function unreadChatsOf(
   trx: Transaction<DB>,
@@ -47,7 +48,6 @@ export async function unreadChatsOf(
       JOIN conversation_participants o
         ON o.conversation_id = me.conversation_id AND o.user_id <> me.user_id
       JOIN users u ON u.id = o.user_id
-      LEFT JOIN chat_settings cs ON cs.user_id = w.user_id
      CROSS JOIN LATERAL (
        SELECT count(*) AS unread, max(c.seq) AS last_seq
          FROM chat_messages c
@@ -55,7 +55,7 @@ export async function unreadChatsOf(
           AND c.sender_id IS DISTINCT FROM me.user_id AND c.deleted_at IS NULL
      ) x
       JOIN chat_messages m ON m.conversation_id = me.conversation_id AND m.seq = x.last_seq
-     WHERE x.unread > 0 AND m.created_at > w.since AND coalesce(cs.email_unread, true)
+     WHERE x.unread > 0 AND m.created_at > w.since
      ORDER BY w.user_id, m.created_at DESC, me.conversation_id`.execute(trx);
   for (const r of rows) {
     if (!out.has(r.user_id)) out.set(r.user_id, []);

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import {
   withDefaults,
+  type Category,
+  type Channel,
   type NotificationSettings,
   type SettingsInput,
 } from '../../shared/api/notification-settings';
@@ -81,6 +83,25 @@ export async function unsubscribe(db: Db, userId: string, category: string): Pro
               updated_at: sql`now()`,
             },
       ),
+    )
+    .execute();
+}
+
+/** One category's channel, the others left as they are (the Messages page's chat toggle). */
+export async function setChannel(
+  db: Db,
+  userId: string,
+  category: Category,
+  channel: Channel,
+): Promise<void> {
+  await db
+    .insertInto('notification_settings')
+    .values({ user_id: userId, channels: JSON.stringify({ [category]: channel }) })
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet({
+        channels: sql`notification_settings.channels || excluded.channels`,
+        updated_at: sql`now()`,
+      }),
     )
     .execute();
 }

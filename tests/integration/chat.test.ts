@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEventEnvelope } from '../../shared/api/chat';
 import { startJobs, type Jobs } from '../../server/jobs';
@@ -259,6 +260,36 @@ describe('chat: unread email', () => {
       );
       expect(Number(n.rows[0]!.n)).toBe(1);
     });
+    expect(smtp.messages.filter((m) => m.to === mentee.email)).toHaveLength(1);
+  });
+
+  it('one setting for chat emails: Messages, /settings/notifications and one-click unsubscribe', async () => {
+    const { conversationId, mentorClient, menteeClient, mentee } = await pairSignedIn();
+    const url = `/api/conversations/${conversationId}/messages`;
+    // Off on the Messages page is "in the app only" on the notifications page, and back.
+    await menteeClient.put('/api/chat/settings').send({ emailUnread: false }).expect(200);
+    const settings = await menteeClient.get('/api/me/notification-settings').expect(200);
+    expect(settings.body.channels.chat_message).toBe('app');
+    await menteeClient.put('/api/chat/settings').send({ emailUnread: true }).expect(200);
+    expect(
+      (await menteeClient.get('/api/me/notification-settings').expect(200)).body.channels
+        .chat_message,
+    ).toBe('email');
+
+    await mentorClient.post(url).send({ id: randomUUID(), body: 'First burst' }).expect(201);
+    const mail = await smtp.waitFor((m) => m.to === mentee.email, 20_000);
+    expect(mail.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const target = /<([^>]+)>/.exec(mail.header('List-Unsubscribe') ?? '')![1]!;
+    expect(mail.links).toContain(target);
+    // A mail client's one-click POST: no cookie, no CSRF token.
+    const path = new URL(target).pathname + new URL(target).search;
+    await request(app.url).post(path).type('form').send('List-Unsubscribe=One-Click').expect(200);
+    expect((await menteeClient.get('/api/chat/settings').expect(200)).body.emailUnread).toBe(false);
+
+    // The next burst waits unread and sends nothing.
+    const before = await finishedJobs();
+    await mentorClient.post(url).send({ id: randomUUID(), body: 'Second burst' }).expect(201);
+    await eventually(async () => expect(await finishedJobs()).toBeGreaterThan(before), 20_000);
     expect(smtp.messages.filter((m) => m.to === mentee.email)).toHaveLength(1);
   });
 
