@@ -17,8 +17,12 @@ const migrationFolder = path.resolve(
 
 // Kysely's Postgres adapter takes a transaction-scoped advisory lock around every run,
 // so two instances starting together apply each migration once.
+//
+// Unordered: branches land in any order, so a database may already have a migration whose
+// name sorts after one that arrives later (seen here: a dev database refused to start with
+// "corrupted migrations"). The missing one is applied; each migration stands on its own.
 export function createMigrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: folderProvider });
+  return new Migrator({ db, provider: folderProvider, allowUnorderedMigrations: true });
 }
 
 /**
