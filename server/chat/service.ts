@@ -55,9 +55,9 @@ export async function sendMessage(
   };
   assertCanSend(access);
   takeChatToken(ctx, userId);
-  let envelope: ChatEventEnvelope;
+  let sent: { envelope: ChatEventEnvelope; unread: number };
   try {
-    envelope = await ctx.db.transaction().execute(async (trx) => {
+    sent = await ctx.db.transaction().execute(async (trx) => {
       await assertUnderFloodLimit(ctx, trx, userId);
       const { first: seq, at } = await takeStreamSeqs(trx, conversationId, 1);
       const html = renderMarkdown(input.body);
@@ -85,7 +85,9 @@ export async function sendMessage(
       const event: ChatEvent = { type: 'message.created', message: presentMessage(row) };
       await storeStreamEvents(trx, conversationId, at, [{ seq, event }]);
       await enqueueUnreadEmail(ctx, trx, { conversationId, recipientId: access.otherId });
-      return { conversationId, seq, event, at: at.toISOString() };
+      // The recipient's badge count, read with this message in it; told after commit.
+      const unread = await q.unreadTotal(trx, access.otherId);
+      return { envelope: { conversationId, seq, event, at: at.toISOString() }, unread };
     });
   } catch (err) {
     if (err instanceof AlreadySent || isUniqueViolation(err)) {
@@ -94,9 +96,9 @@ export async function sendMessage(
     }
     throw err;
   }
-  publish(ctx, envelope);
-  void announceUnread(ctx, conversationId, access.otherId);
-  return { id: input.id, seq: envelope.seq, at: envelope.at };
+  publish(ctx, sent.envelope);
+  announceUnread(ctx, conversationId, access.otherId, sent.unread);
+  return { id: input.id, seq: sent.envelope.seq, at: sent.envelope.at };
 }
 
 /** Changes one message (edit, delete, pin, done) and records message.updated. */
@@ -118,7 +120,7 @@ async function changeMessage(
       .executeTakeFirst();
     if (!row) throw notFound('That message');
     const set = change(access, row);
-    if (!set) return { message: presentMessage(row), envelope: null };
+    if (!set) return { message: presentMessage(row), envelope: null, unread: null };
     const updated = await trx
       .updateTable('chat_messages')
       .set(set)
@@ -129,11 +131,13 @@ async function changeMessage(
     return {
       message,
       envelope: await record(trx, conversationId, { type: 'message.updated', message }),
+      // A deleted message leaves the other person's unread count.
+      unread: message.deletedAt ? await q.unreadTotal(trx, access.otherId) : null,
     };
   });
   if (result.envelope) publish(ctx, result.envelope);
-  if (result.envelope && result.message.deletedAt)
-    void announceUnread(ctx, conversationId, access.otherId);
+  if (result.envelope && result.unread !== null)
+    announceUnread(ctx, conversationId, access.otherId, result.unread);
   return result.message;
 }
 
@@ -332,12 +336,10 @@ function publish(ctx: AppContext, e: ChatEventEnvelope): void {
   }
 }
 
-/** The recipient's badge, on every tab. After commit; a failure only delays the badge. */
-async function announceUnread(ctx: AppContext, conversationId: string, userId: string) {
-  if (!ctx.realtime) return;
+/** The recipient's badge, on every tab: the count read in the change's transaction, sent after commit. */
+function announceUnread(ctx: AppContext, conversationId: string, userId: string, unread: number) {
   try {
-    const unread = await q.unreadTotal(ctx.db, userId);
-    ctx.realtime.toUser(userId, 'chat:activity', { conversationId, unread });
+    ctx.realtime?.toUser(userId, 'chat:activity', { conversationId, unread });
   } catch (err) {
     ctx.logger.warn({ err }, 'chat badge update failed');
   }
