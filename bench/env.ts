@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { withDatabase } from '../server/db';
 import { startEmbeddedPostgres } from '../server/db/embedded';
@@ -46,28 +47,30 @@ export async function dropDatabase(adminUrl: string, url: string): Promise<void>
   }
 }
 
-/** Starts the real server (server/main.ts) as a child process; resolves once it listens. */
+/**
+ * Starts the real server as `npm start` runs it: package.json's start script, through `sh -c`
+ * as npm runs scripts (it compiles the server, then `exec`s node with the start script's flags
+ * on dist/server/main.js). `exec` makes the shell's process the server's, so `child` is the
+ * server process itself — its pid is the one whose memory the benches read. Resolves once it
+ * listens.
+ */
 export async function spawnApp(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(projectRoot, 'server/main.ts')],
-    {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
-        LOG_LEVEL: 'info',
-        LOG_PRETTY: 'false',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn('/bin/sh', ['-c', startScript()], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+      LOG_LEVEL: 'info',
+      LOG_PRETTY: 'false',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -94,6 +97,13 @@ export async function spawnApp(
         child.kill('SIGTERM');
       }),
   };
+}
+
+function startScript(): string {
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return pkg.scripts.start;
 }
 
 /** Starts a bench/servers/*.ts helper process that prints "listening <port>". */

@@ -102,6 +102,8 @@ async function signedInMember(appUrl: string, threadId: string) {
 
 function rssMb(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  // The server itself (spawnApp's shell has exec'd node), not a wrapper process.
+  if (!/^Name:\s+node$/m.test(status)) throw new Error(`pid ${child.pid} is not the node server`);
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 

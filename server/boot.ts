@@ -1,19 +1,17 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Logger } from 'pino';
-import { clientDist, ensureClientBuilt, projectRoot } from './client-build';
+import { clientDist, ensureClientBuilt } from './client-build';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { createDb, createPool, type Db } from './db';
 import { resolveDatabase, type Database } from './db/connect';
 import { guardPool } from './db/faults';
-import { migrateToLatest } from './db/migrate';
+import { migrateToLatest, migrationFiles } from './db/migrate';
 import { startJobs } from './jobs';
 import { startServer, type RunningServer } from './server';
 
+/** How many migrations this process applies (readiness waits for all of them). */
 export function countMigrationFiles(): number {
-  return readdirSync(path.join(projectRoot, 'migrations')).filter((f) => /^\d.*\.ts$/.test(f))
-    .length;
+  return migrationFiles().length;
 }
 
 const hasUsers = async (db: Db) =>

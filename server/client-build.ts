@@ -2,8 +2,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { projectRoot } from './lib/project-root';
 
-export const projectRoot = path.resolve(import.meta.dirname, '..');
+export { projectRoot };
 export const clientDist = path.join(projectRoot, 'dist', 'client');
 
 function newestMtime(entry: string): number {

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { projectRoot } from '../lib/project-root';
 import { startEmbeddedPostgres } from './embedded';
 
-export const projectRoot = path.resolve(import.meta.dirname, '../..');
+export { projectRoot };
 
 /** DATABASE_URL when set; otherwise the embedded Postgres under DATA_DIR. Same path after. */
 export interface Database {

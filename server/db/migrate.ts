@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the migrator works on any schema */
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   Migrator,
   type Kysely,
@@ -9,11 +9,26 @@ import {
   type MigrationProvider,
   type MigrationResultSet,
 } from 'kysely';
+import { projectRoot } from '../lib/project-root';
 
-const migrationFolder = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../migrations',
-);
+/**
+ * Where the migrations are, and in which language: the TypeScript files in migrations/ when
+ * this module runs from the sources (tsx, Vitest), the compiled ones in dist/server/migrations/ when
+ * it runs from dist/server/ (`npm start`, scripts/build-server.mjs builds both from the same
+ * files). Either way a migration's name is its file name without the extension.
+ */
+const compiled = !import.meta.url.endsWith('.ts');
+const migrationFolder = compiled
+  ? path.join(projectRoot, 'dist', 'server', 'migrations')
+  : path.join(projectRoot, 'migrations');
+const extension = compiled ? '.js' : '.ts';
+
+/** The migration files this process applies, in name order. */
+export function migrationFiles(): string[] {
+  return readdirSync(migrationFolder)
+    .filter((f) => /^\d/.test(f) && f.endsWith(extension))
+    .sort();
+}
 
 // Kysely's Postgres adapter takes a transaction-scoped advisory lock around every run,
 // so two instances starting together apply each migration once.
@@ -31,11 +46,10 @@ export function createMigrator(db: Kysely<any>): Migrator {
  */
 const folderProvider: MigrationProvider = {
   async getMigrations() {
-    const files = (await readdir(migrationFolder)).filter((f) => /^\d.*\.ts$/.test(f)).sort();
     const migrations: Record<string, Migration> = {};
-    for (const file of files) {
+    for (const file of migrationFiles()) {
       const mod = (await import(pathToFileURL(path.join(migrationFolder, file)).href)) as Migration;
-      migrations[file.replace(/\.ts$/, '')] = { up: mod.up, down: mod.down };
+      migrations[file.slice(0, -extension.length)] = { up: mod.up, down: mod.down };
     }
     return migrations;
   },
