@@ -39,10 +39,14 @@ export const SHORTLIST_FACTOR = 8;
  * weighed or closely related.
  */
 export function baseTier(p: CandidateParams) {
+  // "Other" roles are judged by title in the Node pass (roleTier); here an "Other" asker is
+  // tier 1 with everyone and an "Other" mentor tier 0 (Node may lift either to 2).
   const related = relatedRoleFamilies(p.roleFamily);
-  const same = p.roleFamily === 'other' ? 1 : 2;
-  const role = sql`CASE WHEN i.role_family = ${p.roleFamily} THEN ${same}
-    WHEN i.role_family = ANY (${related}::text[]) THEN 1 ELSE 0 END`;
+  const role =
+    p.roleFamily === 'other'
+      ? sql`1`
+      : sql`CASE WHEN i.role_family = ${p.roleFamily} THEN 2
+          WHEN i.role_family = ANY (${related}::text[]) THEN 1 ELSE 0 END`;
   const path =
     p.paths.length === 0
       ? sql`1`

@@ -89,12 +89,21 @@ export function roleFamilyCloseness(a: RoleFamilyId, b: RoleFamilyId): number {
   return 0;
 }
 
+/** pg_trgm similarity of normalised titles at which "Other" roles count as the same role. */
+export const SAME_TITLE_SIMILARITY = 0.6;
+
 /**
- * 2 same family, 1 closely related, 0 unrelated. Two people who both picked "Other" are
- * tier 1: we do not know they did the same work, and the title similarity orders them.
+ * 2 same family, 1 closely related, 0 unrelated. "Other" says nothing about the work, so
+ * there the titles decide (pg_trgm similarity of the normalised titles, when known): nearly
+ * the same title is the same role; an asker who picked "Other" is otherwise tier 1 with
+ * everyone (we cannot tell, so path and the rest decide), a mentor who did is unrelated.
  */
-export function roleTier(asker: RoleFamilyId, mentor: RoleFamilyId): Tier {
-  if (asker === mentor) return asker === 'other' ? 1 : 2;
+export function roleTier(asker: RoleFamilyId, mentor: RoleFamilyId, titleSimilarity = 0): Tier {
+  if (asker === 'other' || mentor === 'other') {
+    if (titleSimilarity >= SAME_TITLE_SIMILARITY) return 2;
+    return asker === 'other' ? 1 : 0;
+  }
+  if (asker === mentor) return 2;
   return roleFamilyCloseness(asker, mentor) > 0 ? 1 : 0;
 }
 

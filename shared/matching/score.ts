@@ -122,7 +122,7 @@ const STEPS = 2 * MAX_LEVEL + 2;
 
 export function tierOf(asker: AskerInput, m: MentorCandidate, worstOverlap: number) {
   const t: TierInput = {
-    role: roleTier(asker.roleFamily, m.roleBeforeFamily),
+    role: roleTier(asker.roleFamily, m.roleBeforeFamily, m.roleSimilarity),
     path: pathTier(asker.pathsWeighed, m.pathTaken),
     poorOverlap: worstOverlap < POOR_OVERLAP_HOURS,
   };
@@ -200,9 +200,10 @@ export function compareScored(a: Scored, b: Scored): number {
 }
 
 /** Sorted, with two-partial-mismatch mentors kept out of the top 3. */
-export function orderScored(scored: Scored[]): Scored[] {
+export function orderScored(asker: AskerInput, scored: Scored[]): Scored[] {
   scored.sort(compareScored);
-  return protectTop(scored, (s) => partialMismatches(s.tier) > MAX_PARTIAL_FOR_TOP);
+  const known = { role: asker.roleFamily !== 'other', path: asker.pathsWeighed.length > 0 };
+  return protectTop(scored, (s) => partialMismatches(s.tier, known) > MAX_PARTIAL_FOR_TOP);
 }
 
 export function rankCandidates(
@@ -210,7 +211,7 @@ export function rankCandidates(
   candidates: readonly MentorCandidate[],
   opts: RankOptions,
 ): MatchResult[] {
-  const scored = orderScored(scoreCandidates(asker, candidates, opts).filter((s) => !s.capped));
+  const scored = orderScored(asker, scoreCandidates(asker, candidates, opts).filter((s) => !s.capped));
   return scored.slice(0, opts.limit).map((s) => present(asker, s, opts.questionText, opts.now));
 }
 

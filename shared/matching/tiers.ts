@@ -75,8 +75,15 @@ export function fitLevel(t: TierInput): number {
  * Partial mismatches: a closely-related-but-not-same role, a closely-related-but-not-weighed
  * path, poor shared hours. Two of them together keep a mentor out of the top 3 (issue 13).
  */
-export function partialMismatches(t: TierInput): number {
-  return (t.role === 1 ? 1 : 0) + (t.path === 1 ? 1 : 0) + (t.poorOverlap ? 1 : 0);
+export function partialMismatches(
+  t: TierInput,
+  known: { role: boolean; path: boolean } = { role: true, path: true },
+): number {
+  // A tier 1 that only means "the asker did not say" (role "Other", no path weighed yet) is
+  // not a mismatch.
+  const role = known.role && t.role === 1 ? 1 : 0;
+  const path = known.path && t.path === 1 ? 1 : 0;
+  return role + path + (t.poorOverlap ? 1 : 0);
 }
 
 export const MAX_PARTIAL_FOR_TOP = 1;
