@@ -3,12 +3,7 @@
  * thresholds come from weights.ts; score.ts combines them. "Unknown" inputs (no industries
  * given, no response history yet) score in the middle so they neither help nor bury anyone.
  */
-import type {
-  CompanySizeId,
-  CompanyTypeId,
-  MentoringFocusId,
-  RoleFamilyId,
-} from '../taxonomy';
+import type { CompanySizeId, CompanyTypeId, MentoringFocusId, RoleFamilyId } from '../taxonomy';
 import { companySizeIds, mentoringFocusIds } from '../taxonomy';
 import { roleFamilyCloseness } from './roles';
 import type { MatchingWeights } from './weights';

@@ -211,7 +211,10 @@ export function rankCandidates(
   candidates: readonly MentorCandidate[],
   opts: RankOptions,
 ): MatchResult[] {
-  const scored = orderScored(asker, scoreCandidates(asker, candidates, opts).filter((s) => !s.capped));
+  const scored = orderScored(
+    asker,
+    scoreCandidates(asker, candidates, opts).filter((s) => !s.capped),
+  );
   return scored.slice(0, opts.limit).map((s) => present(asker, s, opts.questionText, opts.now));
 }
 

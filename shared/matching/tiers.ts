@@ -17,7 +17,11 @@ export { roleTier } from './roles';
  */
 export const RELATED_PATHS: ReadonlyArray<readonly [CareerPathId, CareerPathId, string]> = [
   ['internal-transfer', 'technical-pm', 'both are a move inside an employer that knows you'],
-  ['internal-transfer', 'product-adjacent', 'the bridge role is usually a step inside one employer'],
+  [
+    'internal-transfer',
+    'product-adjacent',
+    'the bridge role is usually a step inside one employer',
+  ],
   ['startup-eng-lead', 'founder', 'product by necessity in a small company'],
   ['consulting-pm', 'product-adjacent', 'client-facing product work before owning a product'],
   ['apm-program', 'mba', 'structured, application-based entries with a cohort'],
@@ -108,3 +112,11 @@ export function protectTop<T>(sorted: readonly T[], flagged: (x: T) => boolean):
   return [...top, ...held, ...rest];
 }
 
+/**
+ * A match for Find a mentor's ranked section: the role AND the path are at least closely
+ * related. "Same role, unrelated path" and "unrelated role, weighed path" are listed apart
+ * as other mentors (issue 13, principle 7), never mixed into the matches.
+ */
+export function isMatch(t: { role: Tier; path: Tier }): boolean {
+  return t.role >= 1 && t.path >= 1;
+}
