@@ -16,8 +16,10 @@ import { rankMentors } from '../server/matching/engine';
 import { refreshTermStats } from '../server/matching/queries';
 import { WEIGHTS } from '../shared/matching/weights';
 import { candidatesFor } from '../tests/fixtures/matching/harness';
+import { baselineOrder, decidersOf, shares } from '../tests/fixtures/matching/decisions';
 import {
   askerInput,
+  askers,
   fixtureId,
   gradeOf,
   holdoutAskers,
@@ -44,8 +46,8 @@ async function open(adminUrl: string): Promise<Db> {
   return db;
 }
 
-async function engineQuality(db: Db, list: AskerFixture[]): Promise<Quality> {
-  const rows = [];
+async function engineRuns(db: Db, list: AskerFixture[]) {
+  const out = [];
   for (const a of list) {
     const ranked = await rankMentors(db, {
       asker: askerInput(a),
@@ -54,12 +56,18 @@ async function engineQuality(db: Db, list: AskerFixture[]): Promise<Quality> {
       now: FIXTURE_NOW,
       exposure: false,
     });
-    rows.push({
+    out.push({ a, ranked });
+  }
+  return out;
+}
+
+function qualityOfRuns(runs: { a: AskerFixture; ranked: { mentorId: string }[] }[]): Quality {
+  return meanQuality(
+    runs.map(({ a, ranked }) => ({
       grades: ranked.map((r) => gradeOf(a, keyOf(r.mentorId))),
       labels: a.labels.map((l) => l.grade),
-    });
-  }
-  return meanQuality(rows);
+    })),
+  );
 }
 
 /** Baseline: the same hard filters, ordered by Postgres ts_rank alone. */
@@ -76,40 +84,87 @@ async function textOnlyQuality(db: Db, list: AskerFixture[]): Promise<Quality> {
   );
 }
 
+/** Baseline (issue 13): hard filters, then role tier, then path tier, then text rank. */
+async function plainQuality(db: Db, list: AskerFixture[]): Promise<Quality> {
+  const cands = await candidatesFor(db, list, WEIGHTS);
+  return meanQuality(
+    list.map((a) => ({
+      grades: baselineOrder(askerInput(a), cands.get(a.key)!, FIXTURE_NOW)
+        .slice(0, 10)
+        .map((m) => gradeOf(a, keyOf(m.userId))),
+      labels: a.labels.map((l) => l.grade),
+    })),
+  );
+}
+
+function qualityFigures(set: string, q: Quality, base: Quality, label: string, budgets: boolean) {
+  const b = (x: number) => (budgets ? { valueAtLeast: x } : { report: true as const });
+  return [
+    figure({
+      name: `precision@3 (${set})`,
+      value: q.precisionAt3,
+      unit: '',
+      baseline: base.precisionAt3,
+      baselineLabel: label,
+      budget: b(0.7),
+    }),
+    figure({
+      name: `nDCG@5 (${set})`,
+      value: q.ndcgAt5,
+      unit: '',
+      baseline: base.ndcgAt5,
+      baselineLabel: label,
+      budget: b(0.7),
+    }),
+    figure({
+      name: `MRR (${set})`,
+      value: q.mrr,
+      unit: '',
+      baseline: base.mrr,
+      baselineLabel: label,
+      budget: b(0.8),
+    }),
+  ];
+}
+
 async function quality(adminUrl: string): Promise<Figure[]> {
   const db = await open(adminUrl);
   try {
     await loadFixtures(db, FIXTURE_NOW);
-    const q = await engineQuality(db, holdoutAskers);
-    const base = await textOnlyQuality(db, holdoutAskers);
-    const label = 'Postgres text rank alone';
     const n = holdoutAskers.length;
-    return [
-      figure({
-        name: `precision@3 (held-out, ${n} askers)`,
-        value: q.precisionAt3,
-        unit: '',
-        baseline: base.precisionAt3,
-        baselineLabel: label,
-        budget: { valueAtLeast: 0.7 },
-      }),
-      figure({
-        name: 'nDCG@5 (held-out)',
-        value: q.ndcgAt5,
-        unit: '',
-        baseline: base.ndcgAt5,
-        baselineLabel: label,
-        budget: { valueAtLeast: 0.7 },
-      }),
-      figure({
-        name: 'MRR (held-out)',
-        value: q.mrr,
-        unit: '',
-        baseline: base.mrr,
-        baselineLabel: label,
-        budget: { valueAtLeast: 0.8 },
-      }),
+    const held = await engineRuns(db, holdoutAskers);
+    const q = qualityOfRuns(held);
+    const plainLabel = 'filters → role → path → text, same run';
+    const figures = [
+      ...qualityFigures(
+        `held-out, ${n} askers`,
+        q,
+        await plainQuality(db, holdoutAskers),
+        plainLabel,
+        true,
+      ),
+      ...qualityFigures(
+        'held-out',
+        q,
+        await textOnlyQuality(db, holdoutAskers),
+        'Postgres text rank alone',
+        false,
+      ),
     ];
+    // Each factor's share of the decisions: which one told apart each adjacent pair of the
+    // top 5, over every fixture asker.
+    const all = await engineRuns(db, askers);
+    const deciders = all.flatMap((r) => decidersOf(r.ranked));
+    for (const [d, share] of shares(deciders))
+      figures.push(
+        figure({
+          name: `decided by ${d} (share of ${deciders.length} top-5 orders)`,
+          value: share * 100,
+          unit: '%',
+          budget: { report: true },
+        }),
+      );
+    return figures;
   } finally {
     await db.destroy();
   }

@@ -10,8 +10,13 @@ import type { Db } from '../db';
 import {
   COMMON_TERM_SHARE,
   filterSql,
+  baseTier,
   followUpScore,
   GENERIC_TERMS,
+  idleDaysSql,
+  levelSql,
+  overlapNowSql,
+  POOR_OVERLAP_HOURS,
   MAX_QUERY_TERMS,
   primary,
   SHORTLIST_FACTOR,
@@ -52,6 +57,8 @@ export interface CandidateParams {
   filters?: MatchFilters;
   /** Stage-1 shortlist size (default SHORTLIST_FACTOR × limit). */
   shortlist?: number;
+  /** Keep mentors inactive for four months or more (the Node pass still excludes them). */
+  includeInactive?: boolean;
 }
 
 export interface CandidateRow {
@@ -105,6 +112,7 @@ export function candidateQuery(p: CandidateParams) {
   const f = w.factors;
   const share = w.roleFamilyShare;
   const langs = p.languages.map(primary);
+  const tiers = baseTier(p);
   // Sorting only (id, score) pairs keeps the 10,000-row sort narrow; documents are read for
   // the shortlist alone.
   return sql<CandidateRow>`
@@ -131,8 +139,9 @@ export function candidateQuery(p: CandidateParams) {
       WHERE day = ${p.day}::date AND asker_id = ${p.askerId}::uuid
     ),
     shortlist AS (
-      SELECT i.mentor_id, ${structuredScore(p)} AS structured
+      SELECT i.mentor_id, t.base, ${structuredScore(p)} AS structured
       FROM mentor_match_index i
+      CROSS JOIN LATERAL (SELECT (${tiers.role}) + (${tiers.path}) AS base) t
       WHERE i.open_seats > 0
         AND i.mentor_id <> ${p.askerId}::uuid
         AND (${langs.length === 0}::boolean
@@ -140,13 +149,15 @@ export function candidateQuery(p: CandidateParams) {
         AND i.mentor_id <> ALL (ARRAY(
           SELECT mentor_id FROM mentor_blocks WHERE asker_id = ${p.askerId}::uuid))
         ${filterSql(p)}
-      ORDER BY structured DESC, i.mentor_id
+      ORDER BY t.base DESC, structured DESC, i.mentor_id
       LIMIT ${p.shortlist ?? p.limit * SHORTLIST_FACTOR}::int
     ),
     scored AS MATERIALIZED (
-      SELECT s.mentor_id,
+      SELECT s.mentor_id, s.base,
+             ${overlapNowSql(p)} < ${POOR_OVERLAP_HOURS}::float8 AS poor,
+             coalesce(${idleDaysSql(p)} < ${w.health.quietDays}::float8, true) AS active,
              s.structured + ${followUpScore(p)} AS partial,
-             coalesce(ts_rank(d.document, q.query, 1), 0)::float8 AS text_rank,
+             coalesce(ts_rank_cd(d.document, q.query, 1), 0)::float8 AS text_rank,
              similarity(d.role_before_norm, q.role)::float8 AS role_sim
       FROM shortlist s
       -- LIMIT 1 keeps these as per-row primary-key lookups: a hash join would scan all
@@ -165,6 +176,10 @@ export function candidateQuery(p: CandidateParams) {
       LEFT JOIN seen ON seen.mentor_id = s.mentor_id
       CROSS JOIN q
       WHERE u.deleted_at IS NULL AND (u.suspended_until IS NULL OR u.suspended_until <= now())
+        -- four months without activity: not a match (issue 13); the directory lists them apart
+        AND (${p.includeInactive ?? false}::boolean
+             OR u.last_active_at IS NULL
+             OR ${idleDaysSql(p)} < ${w.health.inactiveDays}::float8)
         -- exact language check (the bit set above may let a rare hash collision through)
         AND (${langs.length === 0}::boolean OR d.languages_primary && ${langs}::text[])
         AND (coalesce(e.impressions, 0) < ${w.exposure.maxImpressionsPerDay}::int
@@ -172,7 +187,7 @@ export function candidateQuery(p: CandidateParams) {
     ),
     best AS (
       SELECT * FROM scored
-      ORDER BY partial
+      ORDER BY ${levelSql} DESC, active DESC, partial
         + ${f.text}::float8 * text_rank / (text_rank + ${w.textHalfRank}::float8)
         + ${f.role}::float8 * ${1 - share}::float8 * role_sim DESC, mentor_id
       LIMIT ${p.limit}::int

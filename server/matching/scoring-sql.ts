@@ -6,7 +6,11 @@
  * and the bench checks that the prefilter keeps the exact top 10).
  */
 import { sql } from 'kysely';
+import { relatedRoleFamilies } from '../../shared/matching/roles';
+import { POOR_OVERLAP_HOURS, relatedPaths } from '../../shared/matching/tiers';
 import type { CandidateParams } from './queries';
+
+export { POOR_OVERLAP_HOURS };
 
 /** Query terms kept after dropping common ones; more terms cost ts_rank time per row. */
 export const MAX_QUERY_TERMS = 16;
@@ -30,53 +34,81 @@ export const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
 export const SHORTLIST_FACTOR = 8;
 
 /**
- * The structured part of the fit in float8 only (numeric arithmetic is several times
- * slower per row), the same formulas as shared/matching/factors.ts where SQL can say
- * them cheaply: family equality, path taken, any shared stage, company type, any industry
- * (the last two as bit-set tests, see matching_bits in the migration).
+ * Stage 1: role tier + path tier (shared/matching/tiers.ts), the number ranking compares
+ * first, from the narrow index alone: family equality or a closely related family, path
+ * weighed or closely related.
+ */
+export function baseTier(p: CandidateParams) {
+  // "Other" roles are judged by title in the Node pass (roleTier); here an "Other" asker is
+  // tier 1 with everyone and an "Other" mentor tier 0 (Node may lift either to 2).
+  const related = relatedRoleFamilies(p.roleFamily);
+  const role =
+    p.roleFamily === 'other'
+      ? sql`1`
+      : sql`CASE WHEN i.role_family = ${p.roleFamily} THEN 2
+          WHEN i.role_family = ANY (${related}::text[]) THEN 1 ELSE 0 END`;
+  const path =
+    p.paths.length === 0
+      ? sql`1`
+      : sql`CASE WHEN i.path_taken = ANY (${p.paths}::text[]) THEN 2
+          WHEN i.path_taken = ANY (${relatedPaths(p.paths)}::text[]) THEN 1 ELSE 0 END`;
+  return { role, path };
+}
+
+/**
+ * The within-tier part stage 1 can say cheaply, in float8 (numeric arithmetic is several
+ * times slower per row): any shared stage, company type, any industry (bit-set tests, see
+ * matching_bits in the migration). Same weights as shared/matching/weights.ts.
  */
 export function structuredScore(p: CandidateParams) {
   const f = p.weights.factors;
-  const path =
-    p.paths.length === 0
-      ? sql`${0.5 * f.path}::float8`
-      : sql`${f.path}::float8 * (i.path_taken = ANY (${p.paths}::text[]))::int`;
   return sql`(${f.role * p.weights.roleFamilyShare}::float8 * (i.role_family = ${p.roleFamily})::int
-    + ${path}
     + ${f.reciprocity}::float8 * ((i.focus_bits & matching_bits(${p.focus}::text[])) <> 0)::int
     + ${f.company}::float8 * (i.company_type = ${p.companyType ?? ''})::int
     + ${f.industry}::float8
       * ((i.industry_bits & matching_bits(${p.industries}::text[])) <> 0)::int)`;
 }
 
+/** Today's working-day overlap in hours, from the two zones' current UTC offsets. */
+export function overlapNowSql(p: CandidateParams) {
+  const offset = (tz: unknown) =>
+    sql`extract(epoch FROM (${p.now}::timestamptz AT TIME ZONE ${tz}) - (${p.now}::timestamptz AT TIME ZONE 'UTC')) / 3600.0`;
+  const delta = sql`abs(${offset(sql`d.time_zone`)} - ${offset(p.timeZone)})`;
+  return sql`greatest(0.0, 9 - least(${delta}, 24 - ${delta}))`;
+}
+
+/** Days since the mentor was last active, as of `now`. */
+export function idleDaysSql(p: CandidateParams) {
+  return sql`extract(epoch FROM (${p.now}::timestamptz - u.last_active_at)) / 86400.0`;
+}
+
 /**
- * Stage 2 adds what the Node pass will add, approximately, so the `limit` rows handed to
- * Node are nearly its own top: experience, seats, health, and the time-zone overlap from
- * today's UTC offsets (Node computes the exact DST-aware weekly figure). Same weights and
- * thresholds as shared/matching/factors.ts.
+ * Stage 2 adds what the Node pass will add inside a tier, approximately, so the `limit` rows
+ * handed to Node are nearly its own top: experience, seats, health and the overlap from
+ * today's UTC offsets (Node computes the exact worst week of the year).
  */
 export function followUpScore(p: CandidateParams) {
   const w = p.weights;
   const f = w.factors;
   const h = w.health;
   const clamp = (x: ReturnType<typeof sql>) => sql`least(1.0, greatest(0.0, ${x}))`;
-  const days = sql`extract(epoch FROM (${p.now}::timestamptz - u.last_active_at)) / 86400.0`;
+  const days = idleDaysSql(p);
   const activity = clamp(
     sql`1 - (${days} - ${h.recentDays}::float8) / ${h.staleDays - h.recentDays}::float8`,
   );
   const response = sql`CASE WHEN st.response_hours IS NULL THEN ${h.unknown}::float8 ELSE 1 - 0.8 * ${clamp(
     sql`(st.response_hours - ${h.goodResponseHours}::float8) / ${h.slowResponseHours - h.goodResponseHours}::float8`,
   )} END`;
-  const offset = (tz: unknown) =>
-    sql`extract(epoch FROM (${p.now}::timestamptz AT TIME ZONE ${tz}) - (${p.now}::timestamptz AT TIME ZONE 'UTC')) / 3600.0`;
-  const delta = sql`abs(${offset(sql`d.time_zone`)} - ${offset(p.timeZone)})`;
-  const overlap = sql`greatest(0.0, 9 - least(${delta}, 24 - ${delta}))`;
   return sql`(${f.experience}::float8 * CASE WHEN d.years_before_switch IS NULL THEN 0.5
         ELSE ${clamp(sql`1 - abs(${p.years}::float8 - d.years_before_switch) / ${w.experienceSpanYears}::float8`)} END
     + ${f.capacity}::float8 * (1 - power((d.capacity - d.open_seats)::float8 / nullif(d.capacity, 0), 2))
     + ${f.health}::float8 * (${activity} + ${response}) / 2
-    + ${f.overlap}::float8 * ${clamp(sql`${overlap} / ${w.overlapFullHours}::float8`)})`;
+    + ${f.overlap}::float8 * ${clamp(sql`${overlapNowSql(p)} / ${w.overlapFullHours}::float8`)})`;
 }
+
+/** fitLevel() of shared/matching/tiers.ts over `base` and `poor` columns. */
+export const levelSql = sql`CASE WHEN NOT poor THEN 2 * base + 1 WHEN base = 4 THEN 8
+  ELSE greatest(0, 2 * (base - 1)) END`;
 
 /** Extra WHERE conditions for the filters (i = mentor_match_index). */
 export function filterSql(p: CandidateParams) {

@@ -91,6 +91,11 @@ export async function matchesForAsker(
     filters?: MatchFilters;
     question?: QuestionInput | null;
     now?: Date;
+    /**
+     * Record every returned mentor as seen (default). Off when the caller shows only part of
+     * the list (Find a mentor pages it) and records what it renders with recordShown.
+     */
+    record?: boolean;
   },
 ): Promise<MatchResult[] | null> {
   keepStatsFresh(db);
@@ -104,13 +109,27 @@ export async function matchesForAsker(
     filters: opts.filters,
     now,
   });
+  if (opts.record !== false) await recordShown(db, asker.userId, items, now);
+  return items;
+}
+
+/**
+ * Counts a card as seen: call it with the mentors whose cards are on the page the person
+ * receives, never with candidates that were only scored (issue 13, principle 5). Each
+ * (asker, mentor) pair counts once per UTC day.
+ */
+export async function recordShown(
+  db: Db,
+  askerId: string,
+  shown: readonly { mentorId: string }[],
+  now = new Date(),
+): Promise<void> {
   await recordImpressions(
     db,
-    asker.userId,
-    items.map((i) => i.mentorId),
+    askerId,
+    shown.map((i) => i.mentorId),
     utcDay(now),
   );
-  return items;
 }
 
 /**

@@ -5,8 +5,10 @@ import type { Viewer } from '../auth/viewer';
 import type { Db } from '../db';
 import { invalid } from '../http/errors';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
-import { cardRows, presentCard } from './cards';
-import { matchesForAsker } from './match-source';
+import { cardRows, presentCard, type CardRow } from './cards';
+import { matchesForAsker, recordShown } from './match-source';
+import { isMatch } from '../../shared/matching/tiers';
+import { WEIGHTS } from '../../shared/matching/weights';
 import { afterKey, newestFirst, pageOf } from '../lib/paging';
 import { fitOf } from './panel';
 
@@ -39,9 +41,10 @@ function filtered(db: Db, f: DirectoryQuery, tz: string | null) {
 }
 
 /**
- * Find a mentor: the filters, then — for a signed-in asker — ranked by fit with reasons (mentors
- * the engine cannot match, e.g. full or no shared language, follow by activity); for everyone
- * else by recent activity, keyset-paged.
+ * Find a mentor: the filters, then — for a signed-in asker — the mentors who match, ranked by
+ * fit with reasons, and after them, labelled apart, the other mentors (weaker fits, then those
+ * the engine cannot offer, e.g. full or away for months, by activity); for everyone else by
+ * recent activity, keyset-paged.
  */
 export async function directoryPage(
   db: Db,
@@ -75,21 +78,53 @@ export async function directoryPage(
   const matches =
     (await matchesForAsker(db, viewer.id, { limit: RANKED_MAX, filters: f, now })) ?? [];
   // The engine ranks; our own filtered list (time-zone window, room) decides who is shown.
+  // Matches first; then, as a separate labelled section, everyone else: the engine's weaker
+  // fits in its order, then those it could not offer (full, away for months) by activity.
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const ranked: DirectoryItem[] = [];
+  const matched: DirectoryItem[] = [];
+  const weaker: DirectoryItem[] = [];
   for (const m of matches) {
     const row = byId.get(m.mentorId);
     if (!row) continue;
-    ranked.push({ ...presentCard(row), match: fitOf(m) });
+    const ok = isMatch(m.tier);
+    const item: DirectoryItem = {
+      ...presentCard(row),
+      match: fitOf(m),
+      section: ok ? 'match' : 'other',
+      note: null,
+    };
+    (ok ? matched : weaker).push(item);
     byId.delete(m.mentorId);
   }
-  for (const row of byId.values()) ranked.push({ ...presentCard(row), match: null });
+  const rest = [...byId.values()].map((row): DirectoryItem => ({
+    ...presentCard(row),
+    match: null,
+    section: 'other',
+    note: noteOf(row, now),
+  }));
+  const ranked = [...matched, ...weaker, ...rest];
   const page = ranked.slice(start, start + f.limit);
+  // Only the cards on this page count as seen (issue 13), not the 500 that were scored.
+  await recordShown(
+    db,
+    viewer.id,
+    page.filter((i) => i.match !== null).map((i) => ({ mentorId: i.id })),
+    now,
+  );
   return {
     ranked: true,
+    matchCount: matched.length,
     items: page,
     nextCursor: start + f.limit < ranked.length ? encodeCursor(['rank', start + f.limit]) : null,
   };
+}
+
+/** Why a mentor the engine did not offer is not a match, when it is about them. */
+function noteOf(row: CardRow, now: Date): DirectoryItem['note'] {
+  const idleDays = (now.getTime() - new Date(row.last_active_at).getTime()) / 86_400_000;
+  if (idleDays >= WEIGHTS.health.inactiveDays) return 'not active lately';
+  if (row.capacity - row.active_mentees <= 0) return 'no room right now';
+  return null;
 }
 
 async function byActivity(db: Db, f: DirectoryQuery, tz: string | null): Promise<DirectoryPage> {
@@ -100,11 +135,12 @@ async function byActivity(db: Db, f: DirectoryQuery, tz: string | null): Promise
     .execute();
   return {
     ranked: false,
+    matchCount: null,
     ...pageOf(
       rows,
       f.limit,
       (r) => r.active_key,
-      (r) => ({ ...presentCard(r), match: null }),
+      (r) => ({ ...presentCard(r), match: null, section: null, note: null }),
     ),
   };
 }

@@ -34,6 +34,8 @@ export function matchesForAsker(
     askerId,
     limit: opts.limit,
     now: opts.now,
+    // The directory pages the list and records only the cards it renders (recordShown).
+    record: false,
     filters: {
       path: f.path,
       roleFamily: f.roleFamily,
@@ -42,6 +44,16 @@ export function matchesForAsker(
       language: f.language,
     },
   });
+}
+
+/** The cards on a page the asker receives count as seen (the exposure balance reads them). */
+export function recordShown(
+  db: Db,
+  askerId: string,
+  shown: readonly { mentorId: string }[],
+  now?: Date,
+) {
+  return matching.recordShown(db, askerId, shown, now);
 }
 
 /**

@@ -277,11 +277,21 @@ export type DirectoryQuery = z.infer<typeof directoryQuery>;
 export interface DirectoryItem extends MentorCard {
   /** Present when the list is ranked for the signed-in asker and this mentor could be matched. */
   match: Fit | null;
+  /**
+   * Ranked lists only (issue 13, an honest directory): 'match' — the engine matches them to
+   * you (a same or closely related role and path); 'other' — listed apart, after every match,
+   * never mixed in. Null when the list is not ranked.
+   */
+  section: 'match' | 'other' | null;
+  /** Why an "other" mentor is not a match, when it is about them: four months away, no room. */
+  note: 'not active lately' | 'no room right now' | null;
 }
 
 export interface DirectoryPage {
   /** true: ranked by fit for you; false: by recent activity. */
   ranked: boolean;
+  /** Ranked lists: how many mentors match you in all (the "other mentors" come after). */
+  matchCount: number | null;
   items: DirectoryItem[];
   nextCursor: string | null;
 }

@@ -135,9 +135,11 @@ export function guessRoleFamily(role: string): RoleFamilyId {
     .toLowerCase()
     .replace(/full[\s-]?stack/g, 'fullstack')
     .replace(/[^a-z0-9+]+/g, ' ')} `;
-  const ordered = [...roleFamilies].sort(
-    (a, b) => Number(b.id === 'fullstack') - Number(a.id === 'fullstack'),
-  );
+  // "Full-stack" before "frontend"/"backend"; the craft before the setting, so "Backend
+  // developer at a dev agency" is backend and only a plain "web developer at an agency" is
+  // agency/web (its keywords "agency", "freelance" say where, not what).
+  const order = (id: string) => (id === 'fullstack' ? 0 : id === 'web-agency' ? 2 : 1);
+  const ordered = [...roleFamilies].sort((a, b) => order(a.id) - order(b.id));
   for (const family of ordered) {
     const keywords = [...family.keywords, ...(extraRoleWords[family.id] ?? [])];
     if (keywords.some((k) => words.includes(` ${k.replace(/[^a-z0-9+]+/g, ' ')} `)))

@@ -3,13 +3,7 @@
  * thresholds come from weights.ts; score.ts combines them. "Unknown" inputs (no industries
  * given, no response history yet) score in the middle so they neither help nor bury anyone.
  */
-import type {
-  CareerPathId,
-  CompanySizeId,
-  CompanyTypeId,
-  MentoringFocusId,
-  RoleFamilyId,
-} from '../taxonomy';
+import type { CompanySizeId, CompanyTypeId, MentoringFocusId, RoleFamilyId } from '../taxonomy';
 import { companySizeIds, mentoringFocusIds } from '../taxonomy';
 import { roleFamilyCloseness } from './roles';
 import type { MatchingWeights } from './weights';
@@ -32,25 +26,6 @@ export function roleFactor(
   return clamp01(
     share * roleFamilyCloseness(askerFamily, mentorFamily) + (1 - share) * titleSimilarity,
   );
-}
-
-/** Paths that are often the same move under another name get partial credit. */
-const RELATED_PATHS: ReadonlyArray<readonly [CareerPathId, CareerPathId, number]> = [
-  ['internal-transfer', 'technical-pm', 0.5],
-  ['startup-eng-lead', 'founder', 0.4],
-  ['apm-program', 'internal-transfer', 0.3],
-  ['apm-program', 'mba', 0.3],
-  ['consulting-pm', 'mba', 0.2],
-];
-
-export function pathFactor(weighed: readonly CareerPathId[], taken: CareerPathId): number {
-  if (weighed.length === 0) return NEUTRAL;
-  if (weighed.includes(taken)) return 1;
-  let best = 0;
-  for (const [a, b, v] of RELATED_PATHS)
-    if ((a === taken && weighed.includes(b)) || (b === taken && weighed.includes(a)))
-      best = Math.max(best, v);
-  return best;
 }
 
 const SIMILAR_COMPANIES: ReadonlyArray<readonly [CompanyTypeId, CompanyTypeId, number]> = [
@@ -149,6 +124,21 @@ export function healthFactor(
     response = 1 - 0.8 * clamp01(t);
   }
   return (activity + response) / 2;
+}
+
+export type Presence = 'active' | 'quiet' | 'inactive';
+
+/**
+ * Issue 13, principle 2: a mentor who is not there is not a match. Inactive (inactiveDays or
+ * more): not ranked; quiet (quietDays up to that): below every active mentor of the same
+ * tier. No activity on record yet (a brand-new mentor) counts as active.
+ */
+export function presenceOf(lastActiveAt: Date | null, now: Date, w: MatchingWeights): Presence {
+  if (!lastActiveAt) return 'active';
+  const days = (now.getTime() - lastActiveAt.getTime()) / DAY_MS;
+  if (days >= w.health.inactiveDays) return 'inactive';
+  if (days >= w.health.quietDays) return 'quiet';
+  return 'active';
 }
 
 /** How much the exposure re-rank takes off; Infinity means "over today's hard cap". */

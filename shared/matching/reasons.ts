@@ -21,6 +21,7 @@ const PATH_PHRASE: Partial<Record<CareerPathId, string>> = {
   founder: 'founding a company',
   'technical-pm': 'a technical/platform PM role',
   mba: 'an MBA',
+  'product-adjacent': 'a product-adjacent bridge role',
 };
 
 const COMPANY_PHRASE: Partial<Record<CompanyTypeId, string>> = {
@@ -99,29 +100,70 @@ function textSentence(asker: AskerInput, m: MentorCandidate, questionText: strin
     : 'Their story and what helped them speak to your question';
 }
 
-export function buildReasons(
-  asker: AskerInput,
-  m: MentorCandidate,
-  factors: readonly FactorScore[],
-  overlapHours: number,
-  questionText = '',
-): string[] {
+export interface ReasonContext {
+  factors: readonly FactorScore[];
+  tier: { role: number; path: number; poorOverlap: boolean };
+  overlap: { current: number; worst: number };
+  questionText?: string;
+  now: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+/** How recently the mentor was active, in words (issue 13: reasons say it). */
+export function activitySentence(lastActiveAt: Date | null, now: Date): string {
+  if (!lastActiveAt) return 'New mentor: no activity on record yet';
+  const days = Math.max(0, Math.floor((now.getTime() - lastActiveAt.getTime()) / DAY_MS));
+  if (days <= 1) return 'Active in the last day';
+  if (days <= 7) return 'Active in the last week';
+  if (days < 30) return `Last active ${plural(days, 'day')} ago`;
+  if (days < 60) return `Last active ${plural(Math.round(days / 7), 'week')} ago`;
+  return `Quiet lately: last active ${plural(Math.round(days / 30), 'month')} ago`;
+}
+
+/** How fast they usually answer, in words; said even when slow or unknown. */
+export function responseSentence(responseHours: number | null): string {
+  if (responseHours === null) return 'No answers yet to show how fast they reply';
+  if (responseHours <= 24) return 'Usually answers within a day';
+  if (responseHours <= 72) return 'Usually answers within 3 days';
+  return `Usually takes about ${plural(Math.round(responseHours / 24), 'day')} to answer`;
+}
+
+function overlapSentence(asker: AskerInput, m: MentorCandidate, o: ReasonContext['overlap']) {
+  const worst = Math.round(o.worst * 2) / 2;
+  const now = Math.round(o.current * 2) / 2;
+  if (m.timeZone === asker.timeZone) return 'Works in your time zone';
+  if (now <= 0 && worst <= 0)
+    return 'No working hours in common with you, so expect written, async help';
+  const clocks = worst < now ? ` (${worst} h in the weeks when clocks change)` : '';
+  const thin = worst < 3 ? ', little for live calls' : '';
+  return `${now} h of working-day overlap with your time zone${clocks}${thin}`;
+}
+
+export function buildReasons(asker: AskerInput, m: MentorCandidate, ctx: ReasonContext): string[] {
+  const { factors, tier } = ctx;
   const by = new Map<FactorId, FactorScore>(factors.map((x) => [x.id, x]));
   const score = (id: FactorId) => by.get(id)?.score ?? 0;
+  // The tier reasons (role, path) lead, then the within-tier ones by what they added.
   const fit: { weight: number; text: string }[] = [];
-  const add = (id: FactorId, ok: boolean, text: () => string) => {
-    if (ok) fit.push({ weight: by.get(id)?.contribution ?? 0, text: text() });
+  const add = (weight: number, ok: boolean, text: () => string) => {
+    if (ok) fit.push({ weight, text: text() });
   };
-  add('role', score('role') >= 0.5 || score('company') >= 0.6, () => background(m));
-  add('path', score('path') > 0, () => pathSentence(asker, m, score('path')));
-  add('text', score('text') >= 0.25, () => textSentence(asker, m, questionText));
-  add('reciprocity', score('reciprocity') >= 0.99 && asker.focus.length > 0, () => {
+  add(10 + tier.role, tier.role >= 1 || score('company') >= 0.6, () => background(m));
+  add(10 + tier.path, tier.path >= 1 && asker.pathsWeighed.length > 0, () =>
+    pathSentence(asker, m, tier.path === 2 ? 1 : 0.5),
+  );
+  const contribution = (id: FactorId) => by.get(id)?.contribution ?? 0;
+  add(contribution('text'), score('text') >= 0.25, () =>
+    textSentence(asker, m, ctx.questionText ?? ''),
+  );
+  add(contribution('reciprocity'), score('reciprocity') >= 0.99 && asker.focus.length > 0, () => {
     const stage = asker.focus.find((x) => m.focus.includes(x)) ?? asker.focus[0]!;
     return `Wants to help with ${FOCUS_PHRASE[stage]}, where you are now`;
   });
   const sharedIndustries = asker.industries.filter((i) => m.industries.includes(i));
   add(
-    'industry',
+    contribution('industry'),
     sharedIndustries.length > 0,
     () => `Also worked in ${listJoin(sharedIndustries)}`,
   );
@@ -129,17 +171,10 @@ export function buildReasons(
   const reasons = fit.slice(0, MAX_FIT_REASONS).map((r) => r.text);
   if (reasons.length === 0) reasons.push(pathSentence(asker, m, 0));
 
-  const hours = Math.round(overlapHours * 2) / 2;
-  if (m.timeZone === asker.timeZone) reasons.push('Works in your time zone');
-  else if (hours > 0) reasons.push(`${hours} h of working-day overlap with your time zone`);
-  else reasons.push('No working hours in common with you, so expect written, async help');
-
+  reasons.push(overlapSentence(asker, m, ctx.overlap));
   const seats = m.capacity - m.activeMentees;
   reasons.push(`Has room for ${plural(seats, 'more mentee', 'more mentees')}`);
-
-  if (m.responseHours !== null && m.responseHours <= 24)
-    reasons.push('Usually answers within a day');
-  else if (m.responseHours !== null && m.responseHours <= 72)
-    reasons.push('Usually answers within 3 days');
+  reasons.push(activitySentence(m.lastActiveAt, ctx.now));
+  reasons.push(responseSentence(m.responseHours));
   return reasons;
 }

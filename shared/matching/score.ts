@@ -5,7 +5,18 @@
  */
 import * as f from './factors';
 import { buildReasons } from './reasons';
-import { overlapWith } from './timezone';
+import { roleTier } from './roles';
+import {
+  fitLevel,
+  MAX_LEVEL,
+  MAX_PARTIAL_FOR_TOP,
+  partialMismatches,
+  pathTier,
+  POOR_OVERLAP_HOURS,
+  protectTop,
+  type TierInput,
+} from './tiers';
+import { yearOverlapWith, type YearOverlap } from './timezone';
 import type {
   AskerInput,
   ExclusionReason,
@@ -17,6 +28,7 @@ import type {
 import { WEIGHTS, type FitFactorId, type MatchingWeights } from './weights';
 
 export const FACTOR_LABELS: Record<FactorId, string> = {
+  tier: 'Same switch as yours: role, path, shared hours, presence',
   text: 'Story matches your question',
   role: 'Similar role before the switch',
   path: 'Path you are weighing',
@@ -40,7 +52,7 @@ export interface RankOptions {
   exposure?: boolean;
   /** The question's title and body, so reasons can name the skills it asks about. */
   questionText?: string;
-  /** Find-a-mentor filter: at least this many hours of working-day overlap. */
+  /** Find-a-mentor filter: at least this many hours of working-day overlap (worst week). */
   minOverlapHours?: number;
 }
 
@@ -48,6 +60,8 @@ export function exclusionOf(
   asker: AskerInput,
   m: MentorCandidate,
   blocked?: ReadonlySet<string>,
+  now?: Date,
+  w: MatchingWeights = WEIGHTS,
 ): ExclusionReason | null {
   if (m.userId === asker.userId) return 'self';
   if (blocked?.has(m.userId)) return 'blocked';
@@ -56,20 +70,28 @@ export function exclusionOf(
   // An asker who gave no languages (no profile yet) is not filtered by language.
   if (asker.languages.length > 0 && !f.sharesLanguage(asker.languages, m.languages))
     return 'no-shared-language';
+  if (now && f.presenceOf(m.lastActiveAt, now, w) === 'inactive') return 'inactive';
   return null;
 }
 
 export interface Scored {
   mentor: MentorCandidate;
+  tier: TierInput & { level: number };
+  /** Active (1) or quiet (0): orders mentors of the same level. */
+  active: 0 | 1;
+  /** Within-tier score before exposure, in [0, 1]. */
+  within: number;
+  /** Within-tier score after the exposure penalty. */
+  adjusted: number;
   fit: number;
   score: number;
   factors: FactorScore[];
-  overlapHours: number;
+  overlap: YearOverlap;
   /** Over today's impression cap: not listed. */
   capped: boolean;
 }
 
-/** Factor scores of one candidate (no filtering, no exposure). */
+/** Within-tier factor scores of one candidate (no filtering, no exposure). */
 export function fitFactors(
   asker: AskerInput,
   m: MentorCandidate,
@@ -80,7 +102,6 @@ export function fitFactors(
   return {
     text: f.textFactor(m.textRank, w),
     role: f.roleFactor(asker.roleFamily, m.roleBeforeFamily, m.roleSimilarity, w),
-    path: f.pathFactor(asker.pathsWeighed, m.pathTaken),
     company: f.companyFactor(
       asker.companyType,
       asker.companySize,
@@ -96,6 +117,18 @@ export function fitFactors(
   };
 }
 
+/** Steps of the displayed score: two per level (quiet, active) plus the within part. */
+const STEPS = 2 * MAX_LEVEL + 2;
+
+export function tierOf(asker: AskerInput, m: MentorCandidate, worstOverlap: number) {
+  const t: TierInput = {
+    role: roleTier(asker.roleFamily, m.roleBeforeFamily, m.roleSimilarity),
+    path: pathTier(asker.pathsWeighed, m.pathTaken),
+    poorOverlap: worstOverlap < POOR_OVERLAP_HOURS,
+  };
+  return { ...t, level: fitLevel(t) };
+}
+
 export function scoreCandidates(
   asker: AskerInput,
   candidates: readonly MentorCandidate[],
@@ -104,42 +137,73 @@ export function scoreCandidates(
   const w = opts.weights ?? WEIGHTS;
   const ids = Object.keys(w.factors) as FitFactorId[];
   const total = ids.reduce((s, id) => s + w.factors[id], 0);
-  const overlapOf = overlapWith(asker.timeZone, opts.now);
+  const overlapOf = yearOverlapWith(asker.timeZone, opts.now);
   const out: Scored[] = [];
   for (const m of candidates) {
-    if (exclusionOf(asker, m, opts.blocked)) continue;
-    const hours = overlapOf(m.timeZone);
-    if (opts.minOverlapHours !== undefined && hours < opts.minOverlapHours) continue;
-    const scores = fitFactors(asker, m, hours, opts.now, w);
-    const factors: FactorScore[] = ids.map((id) => ({
-      id,
-      label: FACTOR_LABELS[id],
-      score: scores[id],
-      weight: w.factors[id],
-      contribution: (w.factors[id] * scores[id]) / total,
-    }));
-    const fit = factors.reduce((s, x) => s + x.contribution, 0);
+    if (exclusionOf(asker, m, opts.blocked, opts.now, w)) continue;
+    const overlap = overlapOf(m.timeZone);
+    if (opts.minOverlapHours !== undefined && overlap.worst < opts.minOverlapHours) continue;
+    const tier = tierOf(asker, m, overlap.worst);
+    const active = f.presenceOf(m.lastActiveAt, opts.now, w) === 'active' ? 1 : 0;
+    const scores = fitFactors(asker, m, overlap.worst, opts.now, w);
+    const within = ids.reduce((s, id) => s + w.factors[id] * scores[id], 0) / total;
+    const tierPart = (2 * tier.level + active) / STEPS;
+    const factors: FactorScore[] = [
+      {
+        id: 'tier',
+        label: FACTOR_LABELS.tier,
+        score: tier.level / MAX_LEVEL,
+        weight: 1,
+        contribution: tierPart,
+      },
+      // Role and path decide the tier; their own entries say how close each one is.
+      { id: 'path', label: FACTOR_LABELS.path, score: tier.path / 2, weight: 0, contribution: 0 },
+      ...ids.map((id) => ({
+        id,
+        label: FACTOR_LABELS[id],
+        score: scores[id],
+        weight: w.factors[id],
+        contribution: (w.factors[id] * scores[id]) / total / STEPS,
+      })),
+    ];
     let penalty = 0;
     if (opts.exposure !== false)
       penalty = f.exposurePenalty(m.impressionsToday, m.capacity - m.activeMentees, w);
     const capped = penalty === Infinity;
-    if (!capped && penalty > 0)
+    // The penalty only reorders mentors inside a tier: it never takes more than `within`.
+    const taken = capped ? 0 : Math.min(penalty, within);
+    if (taken > 0)
       factors.push({
         id: 'exposure',
         label: FACTOR_LABELS.exposure,
         score: penalty / w.exposure.maxPenalty,
         weight: w.exposure.maxPenalty,
-        contribution: -Math.min(penalty, fit),
+        contribution: -taken / STEPS,
       });
-    const score = capped ? 0 : Math.max(0, fit - penalty);
-    out.push({ mentor: m, fit, score, factors, overlapHours: hours, capped });
+    const adjusted = within - taken;
+    const fit = tierPart + within / STEPS;
+    const score = capped ? 0 : tierPart + adjusted / STEPS;
+    out.push({ mentor: m, tier, active, within, adjusted, fit, score, factors, overlap, capped });
   }
   return out;
 }
 
-/** Highest score first; ties by fit, then by id so the order is stable. */
+/** Level first, then presence, then the within-tier score; ties by id so the order is stable. */
 export function compareScored(a: Scored, b: Scored): number {
-  return b.score - a.score || b.fit - a.fit || (a.mentor.userId < b.mentor.userId ? -1 : 1);
+  return (
+    b.tier.level - a.tier.level ||
+    b.active - a.active ||
+    b.adjusted - a.adjusted ||
+    b.within - a.within ||
+    (a.mentor.userId < b.mentor.userId ? -1 : 1)
+  );
+}
+
+/** Sorted, with two-partial-mismatch mentors kept out of the top 3. */
+export function orderScored(asker: AskerInput, scored: Scored[]): Scored[] {
+  scored.sort(compareScored);
+  const known = { role: asker.roleFamily !== 'other', path: asker.pathsWeighed.length > 0 };
+  return protectTop(scored, (s) => partialMismatches(s.tier, known) > MAX_PARTIAL_FOR_TOP);
 }
 
 export function rankCandidates(
@@ -147,14 +211,22 @@ export function rankCandidates(
   candidates: readonly MentorCandidate[],
   opts: RankOptions,
 ): MatchResult[] {
-  const scored = scoreCandidates(asker, candidates, opts).filter((s) => !s.capped);
-  scored.sort(compareScored);
-  return scored.slice(0, opts.limit).map((s) => present(asker, s, opts.questionText));
+  const scored = orderScored(
+    asker,
+    scoreCandidates(asker, candidates, opts).filter((s) => !s.capped),
+  );
+  return scored.slice(0, opts.limit).map((s) => present(asker, s, opts.questionText, opts.now));
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const half = (x: number) => Math.round(x * 2) / 2;
 
-export function present(asker: AskerInput, s: Scored, questionText = ''): MatchResult {
+export function present(
+  asker: AskerInput,
+  s: Scored,
+  questionText = '',
+  now = new Date(),
+): MatchResult {
   const m = s.mentor;
   return {
     mentorId: m.userId,
@@ -167,8 +239,22 @@ export function present(asker: AskerInput, s: Scored, questionText = ''): MatchR
       score: round3(x.score),
       contribution: round3(x.contribution),
     })),
-    reasons: buildReasons(asker, m, s.factors, s.overlapHours, questionText),
-    overlapHours: Math.round(s.overlapHours * 2) / 2,
+    reasons: buildReasons(asker, m, {
+      factors: s.factors,
+      tier: s.tier,
+      overlap: s.overlap,
+      questionText,
+      now,
+    }),
+    overlapHours: half(s.overlap.worst),
+    overlapHoursNow: half(s.overlap.current),
+    tier: {
+      role: s.tier.role,
+      path: s.tier.path,
+      poorOverlap: s.tier.poorOverlap,
+      level: s.tier.level,
+    },
+    activity: s.active ? 'active' : 'quiet',
     openSeats: m.capacity - m.activeMentees,
   };
 }

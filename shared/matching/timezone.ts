@@ -180,3 +180,82 @@ export function dayOverlapHours(askerZone: string, mentorZone: string, at: Date)
   }
   return total / HOUR;
 }
+
+// ---------------------------------------------------------------------------------------
+// The whole year (issue 13, principle 3): live mentoring needs shared hours in EVERY week,
+// so the figure that decides is the worst week across both people's DST changes.
+
+const YEAR = 365 * DAY;
+const SAMPLE = 14 * DAY; // no zone changes its offset twice within two weeks
+
+const transitionCache = new Map<string, number[]>();
+
+/**
+ * Instants (to the minute) in [from, from + 1 year) at which `timeZone` changes its UTC
+ * offset, found from Intl's offsets: sampled every two weeks, then bisected.
+ */
+export function offsetChanges(timeZone: string, from: number): number[] {
+  const key = `${timeZone}|${from}`;
+  const hit = transitionCache.get(key);
+  if (hit) return hit;
+  const out: number[] = [];
+  let t = from;
+  let off = utcOffsetMinutes(timeZone, t);
+  while (t < from + YEAR) {
+    const next = Math.min(t + SAMPLE, from + YEAR);
+    const nextOff = utcOffsetMinutes(timeZone, next);
+    if (nextOff !== off) {
+      let lo = t;
+      let hi = next;
+      while (hi - lo > 60_000) {
+        const mid = lo + Math.floor((hi - lo) / 2);
+        if (utcOffsetMinutes(timeZone, mid) === off) lo = mid;
+        else hi = mid;
+      }
+      out.push(hi);
+    }
+    t = next;
+    off = nextOff;
+  }
+  if (transitionCache.size >= WEEK_CACHE_MAX) transitionCache.clear();
+  transitionCache.set(key, out);
+  return out;
+}
+
+export interface YearOverlap {
+  /** Average hours per working day in the week that contains the reference date. */
+  current: number;
+  /** The lowest weekly average over the coming year (both people's DST changes). */
+  worst: number;
+}
+
+/**
+ * Per asker: for each mentor zone, this week's overlap and the worst week's over the coming
+ * year. Between two offset changes (of either zone) every week is the same, so one week per
+ * such stretch is enough: at most five weeks per pair instead of 52.
+ */
+export function yearOverlapWith(askerZone: string, at: Date): (mentorZone: string) => YearOverlap {
+  // Weekly boundaries keep the caches warm across requests of the same week.
+  const from = localWeekStart('UTC', at.getTime());
+  const current = overlapWith(askerZone, at);
+  const askerChanges = offsetChanges(askerZone, from);
+  const byZone = new Map<string, YearOverlap>();
+  return (mentorZone) => {
+    let r = byZone.get(mentorZone);
+    if (!r) {
+      const now = current(mentorZone);
+      let worst = now;
+      if (mentorZone !== askerZone) {
+        const cuts = [from, ...askerChanges, ...offsetChanges(mentorZone, from), from + YEAR];
+        cuts.sort((a, b) => a - b);
+        for (let i = 0; i + 1 < cuts.length; i++) {
+          const mid = new Date(cuts[i]! + (cuts[i + 1]! - cuts[i]!) / 2);
+          worst = Math.min(worst, workingOverlapHours(askerZone, mentorZone, mid));
+        }
+      }
+      r = { current: now, worst };
+      byZone.set(mentorZone, r);
+    }
+    return r;
+  };
+}

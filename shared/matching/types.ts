@@ -82,6 +82,7 @@ export interface MentorCandidate {
 }
 
 export type FactorId =
+  | 'tier'
   | 'text'
   | 'role'
   | 'path'
@@ -116,11 +117,36 @@ export interface MatchResult {
   factors: FactorScore[];
   /** Sentences a person reads, most telling first. */
   reasons: string[];
-  /** Working-day overlap with the asker, hours per weekday (rounded to 0.5). */
+  /**
+   * Working-day overlap with the asker, hours per weekday (rounded to 0.5), in the WORST week
+   * of the coming year (both people's DST changes); the figure matching decides on.
+   */
   overlapHours: number;
+  /** The same in the current week. */
+  overlapHoursNow: number;
+  /** Where the mentor stands (shared/matching/tiers.ts): ranking compares these first. */
+  tier: {
+    /** Role before the switch vs the asker's role: 2 same, 1 closely related, 0 unrelated. */
+    role: 0 | 1 | 2;
+    /** Path taken vs paths weighed: 2 weighed, 1 closely related, 0 unrelated. */
+    path: 0 | 1 | 2;
+    /** Worst-week overlap under 3 h. */
+    poorOverlap: boolean;
+    /** 0..9, higher first. */
+    level: number;
+  };
+  /** 'quiet': 2–4 months without activity, ranked below every active mentor of its tier. */
+  activity: 'active' | 'quiet';
   /** Seats left (capacity - active mentees), always >= 1 for a listed mentor. */
   openSeats: number;
 }
 
 /** Why a mentor was not even scored; used by tests and by the Find-a-mentor filters. */
-export type ExclusionReason = 'self' | 'blocked' | 'paused' | 'full' | 'no-shared-language';
+export type ExclusionReason =
+  | 'self'
+  | 'blocked'
+  | 'paused'
+  | 'full'
+  | 'no-shared-language'
+  /** Four months or more without activity: not a match (the directory lists them apart). */
+  | 'inactive';

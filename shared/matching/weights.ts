@@ -1,25 +1,32 @@
 /**
  * THE matching weights and thresholds, in one place.
  *
- * How the final score is built (shared/matching/score.ts):
- *   fit   = Σ weight(f) · score(f) / Σ weight(f)    over the fit factors below, each in [0, 1]
- *   score = max(0, fit − exposure penalty)           (exposure re-rank, see EXPOSURE)
- * so every score is in [0, 1] and each factor's `contribution` is weight·score/Σweight.
+ * How a mentor is ranked (shared/matching/score.ts), issue 13:
+ *   1. the fit LEVEL from tiers.ts decides first: role tier + path tier (same / closely
+ *      related / unrelated), with poor worst-week working overlap costing a step;
+ *   2. then presence: a quiet mentor (QUIET_DAYS..INACTIVE_DAYS without activity) ranks
+ *      below every active mentor of the same level; an inactive one is not ranked at all;
+ *   3. then, inside that, the weighted sum of the factors below (each in [0, 1], weights
+ *      adding up to 1), minus the exposure penalty — so none of them can cross a tier;
+ *   4. finally two partial mismatches keep a mentor out of the top 3 (tiers.protectTop).
+ * The displayed score is (2·level + active + within) / (2·MAX_LEVEL + 2), in [0, 1], and the
+ * factor contributions add up to it ("tier" carries steps 1–2).
  *
  * Hard filters come before any scoring: no shared language, capacity 0 (paused), no free
- * seat, the asker themselves, and mentors the asker blocked are never listed.
+ * seat, inactive for INACTIVE_DAYS, the asker themselves, and mentors the asker blocked.
  *
- * Tuning: the weights were fitted with tests/fixtures/matching/tune.ts on the TUNING split of
- * the labelled fixtures only (two thirds of the askers); the held-out third is what
- * `npm run bench -- matching` reports. Change a weight, re-run both, and say why here.
+ * Tuning: the within-tier weights were set by hand from the issue's principles (the question's
+ * text is what should order mentors of the same switch, so it weighs most); the bench prints
+ * each factor's share of the decisions it makes.
  */
 import type { FactorId } from './types';
 
-export type FitFactorId = Exclude<FactorId, 'exposure'>;
+/** Factors that order mentors inside a tier. */
+export type FitFactorId = Exclude<FactorId, 'exposure' | 'tier' | 'path'>;
 
 export interface MatchingWeights {
   factors: Record<FitFactorId, number>;
-  /** Raw ts_rank at which the text factor reaches 0.5 (it saturates: r / (r + half)). */
+  /** Raw ts_rank_cd at which the text factor reaches 0.5 (it saturates: r / (r + half)). */
   textHalfRank: number;
   /** Role factor = this share of role-family closeness + the rest of trigram similarity. */
   roleFamilyShare: number;
@@ -34,11 +41,15 @@ export interface MatchingWeights {
     /** Answers within goodHours: full marks; fades to 0.2 at slowHours. */
     goodResponseHours: number;
     slowResponseHours: number;
+    /** Quiet from this many days without activity: below every active mentor of a tier. */
+    quietDays: number;
+    /** Inactive from this many days (about four months): not ranked as a match at all. */
+    inactiveDays: number;
     /** What a mentor with no history yet gets, so new mentors are not buried. */
     unknown: number;
   };
   exposure: {
-    /** The largest penalty, taken off a fit when a mentor's seats are fully "spoken for". */
+    /** The largest penalty (on the within-tier score, never crossing a tier), taken off when a mentor's seats are fully "spoken for". */
     maxPenalty: number;
     /** Distinct askers shown a mentor today per open seat before the full penalty applies. */
     impressionsPerSeat: number;
@@ -60,49 +71,48 @@ export interface MatchingWeights {
 }
 
 export const WEIGHTS: MatchingWeights = {
-  // Fit factors: fitted by tune.ts on the tuning split (nDCG@5 0.901 → 0.916 there), with
-  // text held at a floor of 0.15 (the labels barely reward it, but it is the only factor
-  // that reads the question) and the logistics/health share (0.20) fixed by hand.
   factors: {
-    // What the question is about vs the mentor's story, skills and "what helped".
-    text: 0.15,
-    // Role before the switch vs the asker's current role (family + pg_trgm title).
-    role: 0.16,
-    // The mentor took one of the paths the asker is weighing (related paths: partly).
-    path: 0.2,
+    // What the question is about vs the mentor's story, skills and "what helped": among
+    // mentors who made the same switch, the one whose story speaks to the question first.
+    text: 0.3,
+    // pg_trgm similarity of the role titles (and family closeness) — the tier already says
+    // same / related, this only tells "Frontend engineer" from "UI developer" apart.
+    role: 0.06,
     // Company type (and size when the asker gave one) before the switch.
-    company: 0.055,
-    industry: 0.055,
+    company: 0.1,
+    industry: 0.08,
     // Years of experience before the switch vs the asker's years now.
-    experience: 0.09,
+    experience: 0.08,
     // The asker's stage/goals are what the mentor most wants to help with.
-    reciprocity: 0.09,
-    // Product choices, not tuned (the labels judge fit, not convenience):
-    // working-hours overlap of the two time zones,
-    overlap: 0.08,
-    // a soft penalty when nearly full (a full mentor is filtered out before this),
+    reciprocity: 0.1,
+    // Hours of shared working time beyond the tier's "poor / not poor".
+    overlap: 0.1,
+    // A soft penalty when nearly full (a full mentor is filtered out before this).
     capacity: 0.04,
-    // recently active and answers quickly.
-    health: 0.08,
+    // Recently active and answers quickly.
+    health: 0.14,
   },
   textHalfRank: 0.1,
   roleFamilyShare: 0.6,
   experienceSpanYears: 10,
-  overlapFullHours: 4,
+  overlapFullHours: 6,
   health: {
     recentDays: 7,
     staleDays: 90,
+    quietDays: 60,
+    inactiveDays: 120,
     goodResponseHours: 24,
     slowResponseHours: 120,
     unknown: 0.6,
   },
   exposure: {
-    maxPenalty: 0.12,
+    maxPenalty: 0.3,
     impressionsPerSeat: 6,
     maxImpressionsPerDay: 60,
     maxQuestionNotificationsPerDay: 5,
     notifyPerQuestion: 5,
-    notifyMinFit: 0.45,
+    // Level 7 (a same role on a related path, or the reverse, with shared hours) at least.
+    notifyMinFit: 0.7,
   },
   prefilterLimit: 60,
 };

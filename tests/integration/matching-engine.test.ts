@@ -45,14 +45,41 @@ beforeAll(async () => {
 afterAll(() => t.destroy());
 
 describe('ranking over the fixtures', () => {
-  it('puts great matches first for the agency web developer weighing four paths', async () => {
+  it('puts labelled matches first for the agency web developer weighing four paths', async () => {
+    // Issue 13: same role (agency/web) on a weighed path is the top tier, whatever the
+    // company; these older labels rated a frontend or full-stack mentor from an agency
+    // "great" and an agency web developer from a large company "good", so the top 3 are
+    // matches, not necessarily all "great" ones.
     const top = await rank('a01');
-    expect(top.slice(0, 3).every((k) => gradeOf(byKey('a01'), k) === 2)).toBe(true);
+    expect(top.slice(0, 3).every((k) => gradeOf(byKey('a01'), k) >= 1)).toBe(true);
+    expect(top.slice(0, 3).some((k) => gradeOf(byKey('a01'), k) === 2)).toBe(true);
   });
 
   it('never lists paused (m08), full (m06, m34) or no-shared-language (m11, m35) mentors', async () => {
     const all = await rank('a01', { limit: 80 });
     for (const k of ['m08', 'm06', 'm34', 'm11', 'm35']) expect(all).not.toContain(k);
+  });
+
+  it('does not rank a mentor inactive for four months (m80, 120 days), ranks a quiet one (m22, 80 days) below the active ones of its tier', async () => {
+    const list = await rankMentors(t.db, {
+      asker: askerInput(byKey('a22')),
+      question: questionOf(byKey('a22')),
+      limit: 80,
+      now: FIXTURE_NOW,
+      exposure: false,
+      prefilterLimit: 200,
+    });
+    expect(list.map((r) => keyOf(r.mentorId))).not.toContain('m80');
+    const i = list.findIndex((r) => keyOf(r.mentorId) === 'm22');
+    expect(i).toBeGreaterThanOrEqual(0);
+    const quiet = list[i]!;
+    expect(quiet.activity).toBe('quiet');
+    expect(quiet.reasons.some((x) => /^Quiet lately: last active \d+ months? ago$/.test(x))).toBe(
+      true,
+    );
+    for (const r of list.slice(i + 1)) {
+      if (r.tier.level === quiet.tier.level) expect(r.activity).toBe('quiet');
+    }
   });
 
   it('for a Portuguese-only asker lists only Portuguese speakers, Brazilians first', async () => {
@@ -116,7 +143,8 @@ describe('exclusions that change over time', () => {
       .execute();
     expect(await rank('a01')).toContain('m25');
 
-    const m80 = fixtureId('m80');
+    // m55, not m80: m80 was last active 120 days ago, which issue 13 no longer ranks.
+    const m80 = fixtureId('m55');
     const textOf = async () => {
       const list = await rankMentors(t.db, {
         asker: askerInput(byKey('a22')),

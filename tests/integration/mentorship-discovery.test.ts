@@ -181,8 +181,26 @@ describe('Find a mentor', () => {
 
   it('ranks by fit with reasons for a signed-in asker', async () => {
     const client = await signIn(app, asker);
+    const seen = () =>
+      app.ctx.db
+        .selectFrom('match_impressions')
+        .select('mentor_id')
+        .where('asker_id', '=', asker.id);
     const page = (await client.get('/api/mentor-directory').expect(200)).body as DirectoryPage;
     expect(page.ranked).toBe(true);
+    // An impression per card on the page received, never per mentor only scored (issue 13).
+    const rendered = page.items.filter((i) => i.match !== null).map((i) => i.id);
+    expect((await seen().execute()).map((r) => r.mentor_id).sort()).toEqual(rendered.sort());
+    const one = (await client.get('/api/mentor-directory?limit=1').expect(200))
+      .body as DirectoryPage;
+    expect(one.items).toHaveLength(1);
+    expect(await seen().execute()).toHaveLength(rendered.length); // once per card and day
+    // Matches first, then "other mentors" apart; never a match after an other.
+    const sections = page.items.map((i) => i.section);
+    expect(sections.lastIndexOf('match')).toBeLessThan(
+      sections.indexOf('other') === -1 ? Infinity : sections.indexOf('other'),
+    );
+    expect(page.matchCount).toBe(sections.filter((x) => x === 'match').length);
     expect(page.items[0]).toMatchObject({ handle: mentors.agency!.handle });
     expect(page.items[0]!.match!.reasons.length).toBeGreaterThan(0);
     // Mentors the engine cannot offer (full) still appear, after the ranked ones, without a fit.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as f from '../../shared/matching/factors';
 import { normalizeRole, roleFamilyCloseness } from '../../shared/matching/roles';
+import { pathTier } from '../../shared/matching/tiers';
 import { WEIGHTS } from '../../shared/matching/weights';
 
 const NOW = new Date('2026-11-18T12:00:00Z');
@@ -24,12 +25,13 @@ describe('role titles', () => {
   });
 });
 
-describe('path taken vs paths weighed', () => {
-  it('is 1 for a weighed path, partial for a close one, 0 otherwise, neutral when none given', () => {
-    expect(f.pathFactor(['startup-eng-lead', 'founder'], 'founder')).toBe(1);
-    expect(f.pathFactor(['internal-transfer'], 'technical-pm')).toBe(0.5);
-    expect(f.pathFactor(['consulting-pm'], 'apm-program')).toBe(0);
-    expect(f.pathFactor([], 'mba')).toBe(0.5);
+describe('path taken vs paths weighed (a tier)', () => {
+  it('is 2 for a weighed path, 1 for a closely related one, 0 otherwise, 1 when none given', () => {
+    expect(pathTier(['startup-eng-lead', 'founder'], 'founder')).toBe(2);
+    expect(pathTier(['internal-transfer'], 'technical-pm')).toBe(1);
+    expect(pathTier(['consulting-pm'], 'apm-program')).toBe(0);
+    expect(pathTier(['apm-program'], 'internal-transfer')).toBe(0);
+    expect(pathTier([], 'mba')).toBe(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { DirectoryPage } from '../../../shared/api/mentorships';
+import type { DirectoryItem, DirectoryPage } from '../../../shared/api/mentorships';
 import { mentorshipKeys } from '../components/mentorship/api';
 import { MatchReasons } from '../components/mentorship/MatchReasons';
 import { MentorFilters } from '../components/mentorship/MentorFilters';
@@ -48,6 +48,10 @@ export function MentorsPage() {
 
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const ranked = list.data?.pages[0]?.ranked ?? false;
+  const matchCount = list.data?.pages[0]?.matchCount ?? null;
+  // A ranked list is matches first, then "other mentors" as their own section.
+  const matchItems = ranked ? items.filter((m) => m.section === 'match') : items;
+  const otherItems = ranked ? items.filter((m) => m.section !== 'match') : [];
 
   return (
     <section className="mentors-page" aria-labelledby="mentors-title">
@@ -84,15 +88,25 @@ export function MentorsPage() {
       {list.isSuccess && items.length === 0 && (
         <p className="empty">No mentor matches these filters. Try removing one.</p>
       )}
-      <ul className="mentor-list">
-        {items.map((m) => (
-          <li key={m.id} className="mentor-list-item">
-            <MentorSummaryCard mentor={m} headingLevel={2} />
-            {m.match && <MatchReasons match={m.match} />}
-            <RequestMentorshipButton mentor={m} />
-          </li>
-        ))}
-      </ul>
+      {ranked && matchCount !== null && list.isSuccess && (
+        <p className="muted match-count">
+          {matchCount === 0
+            ? 'No mentor matches your switch yet; other mentors are listed below.'
+            : matchCount < 20
+              ? `${matchCount} ${matchCount === 1 ? 'mentor matches' : 'mentors match'} your switch; other mentors are listed apart below.`
+              : null}
+        </p>
+      )}
+      {matchItems.length > 0 && <MentorList items={matchItems} />}
+      {otherItems.length > 0 && (
+        <section aria-labelledby="other-mentors-title">
+          <h2 id="other-mentors-title">Other mentors</h2>
+          <p className="muted">
+            Not matched to your switch (a different role or path), or not available right now.
+          </p>
+          <MentorList items={otherItems} />
+        </section>
+      )}
       {list.hasNextPage && (
         <button
           type="button"
@@ -106,3 +120,20 @@ export function MentorsPage() {
     </section>
   );
 }
+
+function MentorList({ items }: { items: DirectoryItem[] }) {
+  return (
+    <ul className="mentor-list">
+      {items.map((m) => (
+        <li key={m.id} className="mentor-list-item">
+          <MentorSummaryCard mentor={m} headingLevel={2} />
+          {m.note && <p className="mentor-note">{capitalise(m.note)}</p>}
+          {m.match && <MatchReasons match={m.match} />}
+          <RequestMentorshipButton mentor={m} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const capitalise = (s: string) => s[0]!.toUpperCase() + s.slice(1);
