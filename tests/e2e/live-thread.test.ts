@@ -35,8 +35,29 @@ describeBrowser('live thread page', () => {
       await page.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: 10_000 });
       await page.getByText('2 reading now').waitFor({ timeout: 10_000 });
     }
-    // A marker that a reload would wipe.
-    await reader.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    // A marker that a reload would wipe, and a record of the highlight: the class stays only
+    // a few seconds, so under load a later look could miss it; the observer cannot.
+    await reader.evaluate(() => {
+      const w = window as unknown as { marker: number; flashed: string[] };
+      w.marker = 42;
+      w.flashed = [];
+      const note = (el: Element) => {
+        if (el.classList.contains('reply-live-new') && !w.flashed.includes(el.id))
+          w.flashed.push(el.id);
+      };
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'attributes') note(r.target as Element);
+          for (const n of r.addedNodes)
+            if (n instanceof Element) [n, ...n.querySelectorAll('.reply-live-new')].forEach(note);
+        }
+      }).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['class'],
+      });
+    });
 
     const composer = writer.getByLabel('Your reply');
     await composer.fill('I shipped a small product end to end; that story got me interviews.');
@@ -47,7 +68,11 @@ describeBrowser('live thread page', () => {
     await expectCount(reader.getByText(text), 1);
     await expectCount(writer.getByText(text), 1); // its own post, once
     expect(await reader.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
-    await expectCount(reader.locator('.reply-live-new'), 1);
+    const flashed = () =>
+      reader.evaluate(() => (window as unknown as { flashed: string[] }).flashed);
+    await expect.poll(flashed, { timeout: 10_000 }).toHaveLength(1);
+    // The one highlighted is the new reply.
+    expect(await reader.locator(`[id="${(await flashed())[0]}"]`).textContent()).toContain(text);
     await expectAccessible(reader);
 
     await writer.close();

@@ -21,6 +21,8 @@ export interface LiveThread {
   typing: number;
   /** Why the page is not live (not allowed, not found), when it is not. */
   problem: string | null;
+  /** Replies by others that arrived live in the last few seconds: highlighted. */
+  fresh: ReadonlySet<string>;
 }
 
 /** How long a gap may stay open before asking the server for the missing events. */
@@ -38,6 +40,7 @@ export function useLiveThread(
   const [reading, setReading] = useState<number | null>(null);
   const [typists, setTypists] = useState<ReadonlyMap<string, number>>(new Map());
   const [problem, setProblem] = useState<string | null>(null);
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const loaded = !!detail;
   const startSeq = useRef<number | null>(null);
   startSeq.current ??= detail?.eventSeq ?? null;
@@ -52,6 +55,21 @@ export function useLiveThread(
     const detailKey = [...forumKeys.thread(threadId), 'detail'];
     let cancelled = false;
     let gapTimer: ReturnType<typeof setTimeout> | undefined;
+    const freshTimers = new Set<ReturnType<typeof setTimeout>>();
+    // The highlight is state the tree renders, not a class poked into the DOM: a reply
+    // rendered after the next frame, or re-rendered while highlighted, keeps it all the same.
+    const flash = (replyId: string) => {
+      setFresh((s) => new Set(s).add(replyId));
+      const t = setTimeout(() => {
+        freshTimers.delete(t);
+        setFresh((s) => {
+          const next = new Set(s);
+          next.delete(replyId);
+          return next;
+        });
+      }, FRESH_MS);
+      freshTimers.add(t);
+    };
 
     const apply = (envelope: ThreadEventEnvelope) => {
       const before = queryClient.getQueriesData<ThreadDetail>({ queryKey: detailKey })[0]?.[1];
@@ -158,6 +176,7 @@ export function useLiveThread(
     return () => {
       cancelled = true;
       clearTimeout(gapTimer);
+      for (const t of freshTimers) clearTimeout(t);
       offConnected();
       socket.off('thread:event', onEvent);
       socket.off('thread:presence', onPresence);
@@ -180,7 +199,7 @@ export function useLiveThread(
     return () => clearTimeout(t);
   }, [typists]);
 
-  return { reading, typing: typists.size, problem };
+  return { reading, typing: typists.size, problem, fresh };
 }
 
 /**
@@ -227,14 +246,4 @@ function permsFor(reply: ReplyNode, d: ThreadDetail, own: boolean, signedIn: boo
     markHelpful: live && !own && t.markHelpful,
     moderate: t.moderate,
   };
-}
-
-/** Highlights a reply that just arrived (styles.css: .reply-live-new). */
-function flash(replyId: string) {
-  requestAnimationFrame(() => {
-    const el = document.getElementById(`r-${replyId}`);
-    if (!el) return;
-    el.classList.add('reply-live-new');
-    setTimeout(() => el.classList.remove('reply-live-new'), FRESH_MS);
-  });
 }

@@ -137,6 +137,7 @@ function ThreadView({ threadId }: { threadId: string }) {
         focusedId,
         setFocusedId,
         targetId: replyId ?? null,
+        fresh: live.fresh,
         reveal,
         openDialog: setDialog,
         hiddenCounts,

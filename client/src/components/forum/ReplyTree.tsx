@@ -50,6 +50,7 @@ function ReplyItem({ node }: { node: TreeNode }) {
     r.helpful ? 'reply-helpful' : '',
     ui.targetId === r.id ? 'reply-target' : '',
     ui.focusedId === r.id ? 'reply-focused' : '',
+    ui.fresh.has(r.id) ? 'reply-live-new' : '',
   ].join(' ');
 
   return (

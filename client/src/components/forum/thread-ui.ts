@@ -19,6 +19,8 @@ export interface ThreadUi {
   setFocusedId: (id: string | null) => void;
   /** The reply a permalink points at: highlighted. */
   targetId: string | null;
+  /** Replies that just arrived live (styles.css: .reply-live-new). */
+  fresh: ReadonlySet<string>;
   /** Expand the branch holding a reply, scroll to it and focus it. */
   reveal: (id: string) => void;
   openDialog: (dialog: ThreadDialog) => void;
