@@ -130,3 +130,26 @@ describe('hot: the new-question floor', () => {
     expect(new Set(seen)).toEqual(new Set(await hotIds(new Date(), true)));
   });
 });
+
+describe('hot: the floor with the list cache on', () => {
+  it('an answer ends the lift at once, though the first page was cached', async () => {
+    // A long list cache (60 s): the reply, a write, empties it, so the answered question
+    // drops at the very next read rather than when the cached page expires.
+    const cached = await startTestApp({
+      seed: true,
+      env: { ...forumTestEnv, FORUM_LIST_CACHE_SECONDS: '60' },
+    });
+    const member = await signIn(cached, await createUser(cached.ctx.db));
+    const helper = await signIn(cached, await createUser(cached.ctx.db));
+    const page = async () =>
+      (
+        (await anonymous(cached).get(`/api/threads?sort=hot&limit=${PAGE}`).expect(200)).body
+          .items as ThreadSummary[]
+      ).map((t) => t.id);
+    const t = await postThread(member, { title: 'Cached list: does a first answer end the lift?' });
+    expect(await page()).toContain(t.thread.id);
+    expect(await page()).toContain(t.thread.id); // served from the cache this time
+    await postReply(helper, t.thread.id);
+    expect(await page()).not.toContain(t.thread.id);
+  });
+});
