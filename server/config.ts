@@ -161,7 +161,19 @@ export const configSchema = z.object({
     .min(50)
     .max(20_000)
     .default(1000),
-  /** Unanswered list: only questions younger than this many days, oldest first. */
+  /**
+   * Hot list, new-question floor: a question with no replies younger than this many hours
+   * ranks at least around FORUM_HOT_NEW_POSITION, so its asker and first answerers find it
+   * (0 = off). Every other thread keeps its order (server/threads/ranking.ts).
+   */
+  FORUM_HOT_NEW_HOURS: z.coerce.number({ message: 'expected hours' }).min(0).max(48).default(3),
+  /** Hot list: the position a new, unanswered question is lifted to (1 = the top). */
+  FORUM_HOT_NEW_POSITION: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(1)
+    .max(100)
+    .default(3),
   /** Seconds a list page is served from memory (0 = off); local writes clear it at once. */
   FORUM_LIST_CACHE_SECONDS: z.coerce
     .number({ message: 'expected seconds' })
@@ -174,6 +186,7 @@ export const configSchema = z.object({
     .min(0)
     .max(300)
     .default(2),
+  /** Unanswered list: only questions younger than this many days, oldest first. */
   FORUM_UNANSWERED_WINDOW_DAYS: z.coerce
     .number({ message: 'expected days' })
     .int()

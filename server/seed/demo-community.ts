@@ -1,5 +1,6 @@
 import type { DemoThread } from './demo-content';
 import type { DemoReply } from './demo-forum-content';
+import { bridgeConversations } from './community/bridges';
 import { craftConversations } from './community/craft';
 import { pathConversations } from './community/paths';
 import { storyConversations } from './community/stories';
@@ -14,6 +15,7 @@ const conversations: Conversation[] = [
   ...pathConversations,
   ...craftConversations,
   ...storyConversations,
+  ...bridgeConversations,
 ];
 
 /** Who votes: the demo members in a fixed order, so the seed is the same on every run. */

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { renderMarkdown } from '../../shared/markdown';
 import type { Trx } from '../forum/author';
-import { insertReply } from '../replies/queries';
 import { demoThreads } from './demo-content';
 import { demoReplies, demoThreadVotes } from './demo-forum-content';
 
@@ -22,36 +21,58 @@ export async function seedDemoForum(trx: Trx, now: number): Promise<void> {
   );
 
   const replyId = new Map<string, string>();
-  // One INSERT per reply (its tree path needs its parent's); votes, helpful marks and follows
-  // go in afterwards as one statement each, which keeps the whole seed well under a second.
+  // Every reply in one INSERT (a few, for size): numbers come from the same sequence the app
+  // uses, and each tree path is its parent's path plus its own number, as insertReply builds
+  // it — computed here because a parent is always listed before its replies. One statement
+  // instead of one per reply keeps the seed fast however much the community grows.
   const votes: { reply_id: string; user_id: string; thread_id: string }[] = [];
   const follows = new Map<string, { thread_id: string; user_id: string }>();
   const follow = (threadId: string, handle: string) =>
     follows.set(`${threadId}:${handle}`, { thread_id: threadId, user_id: userId.get(handle)! });
   const helpful: { id: string; at: Date }[] = [];
-  for (const r of demoReplies) {
+  const { rows: nums } = await sql<{ num: string }>`
+    SELECT nextval('replies_num_seq')::text AS num FROM generate_series(1, ${demoReplies.length}::int)`.execute(
+    trx,
+  );
+  const ordered = nums.map((r) => BigInt(r.num)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const placed = new Map<string, { path: string; depth: number }>();
+  const rows = demoReplies.map((r, i) => {
     const thread = threadByKey.get(r.thread)!;
     const id = randomUUID();
     replyId.set(r.key, id);
+    const num = ordered[i]!;
+    const parent = r.parent ? placed.get(r.parent)! : undefined;
+    const path = (parent?.path ?? '') + num.toString(16).padStart(12, '0');
+    const depth = parent ? parent.depth + 1 : 0;
+    placed.set(r.key, { path, depth });
     const createdAt = new Date(
       Math.min(thread.created_at.getTime() + r.after * HOUR, now - 60_000),
     );
-    await insertReply(trx, {
-      id,
-      threadId: thread.id,
-      parentId: r.parent ? replyId.get(r.parent)! : null,
-      authorId: userId.get(r.author)!,
-      bodyMd: r.body,
-      bodyHtml: renderMarkdown(r.body),
-      createdAt,
-      points: 1 + r.votes.length,
-    });
     if (r.helpful) helpful.push({ id, at: new Date(createdAt.getTime() + 30 * 60_000) });
     for (const h of r.votes)
       if (h !== r.author)
         votes.push({ reply_id: id, user_id: userId.get(h)!, thread_id: thread.id });
     follow(thread.id, r.author);
-  }
+    return {
+      id,
+      num: num.toString(),
+      thread_id: thread.id,
+      parent_id: r.parent ? replyId.get(r.parent)! : null,
+      path,
+      depth,
+      author_id: userId.get(r.author)!,
+      body_md: r.body,
+      body_html: renderMarkdown(r.body),
+      points: 1 + r.votes.filter((h) => h !== r.author).length,
+      created_at: createdAt,
+      updated_at: createdAt,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto('replies')
+      .values(rows.slice(i, i + 200))
+      .execute();
   if (helpful.length)
     await sql`
       UPDATE replies r SET helpful_at = h.at::timestamptz

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import {
   askerProfileInput,
   mentorProfileInput,
@@ -6,8 +7,11 @@ import {
 } from '../../shared/api/profiles';
 import type { Db } from '../db';
 import { demoPersonas } from '../profiles/demo-personas';
-import { touchLastActive, upsertAsker, upsertMentor } from '../profiles/queries';
 import { askerValues, mentorValues } from '../profiles/values';
+import { communityAskerProfiles } from './community/askers';
+
+type AskerRow = ReturnType<typeof askerValues>;
+type MentorRow = ReturnType<typeof mentorValues>;
 
 /*
  * Profiles for the demo community: what the askers in demo-content.ts are weighing, the
@@ -279,6 +283,7 @@ export async function seedDemoProfiles(
 
   const all: [string, DemoProfile][] = [
     ...Object.entries(demoProfiles),
+    ...Object.entries(communityAskerProfiles),
     ...demoPersonas.map((p): [string, DemoProfile] => [p.handle, p]),
   ];
   const users = await db
@@ -292,13 +297,35 @@ export async function seedDemoProfiles(
     .execute();
   const idByHandle = new Map([...users, ...personaUsers].map((u) => [u.handle, u.id]));
 
+  // One statement per table rather than per person: the seed stays fast as the cast grows.
+  const askers: (AskerRow & { user_id: string })[] = [];
+  const mentors: (MentorRow & { user_id: string })[] = [];
+  const active: { id: string; at: string }[] = [];
   for (const [handle, profile] of all) {
     const userId = idByHandle.get(handle);
     if (!userId) continue; // a demo user someone removed from demo-content.ts
     if (profile.asker)
-      await upsertAsker(db, userId, askerValues(askerProfileInput.parse(profile.asker)));
+      askers.push({ ...askerValues(askerProfileInput.parse(profile.asker)), user_id: userId });
     if (profile.mentor)
-      await upsertMentor(db, userId, mentorValues(mentorProfileInput.parse(profile.mentor)));
-    await touchLastActive(db, userId, hoursAgo(profile.activeHoursAgo));
+      mentors.push({ ...mentorValues(mentorProfileInput.parse(profile.mentor)), user_id: userId });
+    active.push({ id: userId, at: hoursAgo(profile.activeHoursAgo).toISOString() });
   }
+  // Runs only into an empty database (demo.ts); doNothing keeps a re-run harmless anyway.
+  if (askers.length)
+    await db
+      .insertInto('asker_profiles')
+      .values(askers)
+      .onConflict((oc) => oc.column('user_id').doNothing())
+      .execute();
+  if (mentors.length)
+    await db
+      .insertInto('mentor_profiles')
+      .values(mentors)
+      .onConflict((oc) => oc.column('user_id').doNothing())
+      .execute();
+  if (active.length)
+    await sql`
+      UPDATE users u SET last_active_at = a.at::timestamptz
+        FROM unnest(${active.map((a) => a.id)}::uuid[], ${active.map((a) => a.at)}::text[]) AS a(id, at)
+       WHERE u.id = a.id`.execute(db);
 }

@@ -51,6 +51,10 @@ export async function listThreads(ctx: AppContext, q: ListQuery): Promise<Page<T
         limit,
         tag: q.tag,
         candidates: ctx.config.FORUM_HOT_CANDIDATES,
+        floor: {
+          hours: ctx.config.FORUM_HOT_NEW_HOURS,
+          position: ctx.config.FORUM_HOT_NEW_POSITION,
+        },
         asOf: new Date(asOf),
         after: c && [c[2], c[3], c[4]],
       });

@@ -58,43 +58,84 @@ export function listNew(db: Db, opts: ListOpts & { after?: readonly [string, str
 
 /**
  * Hot: re-score the `candidates` threads with the highest stored hot_score as of `asOf`
- * (see ranking.ts for why that window is exact), then page through them by
- * (score, created_at, id).
+ * (see ranking.ts for why that window is exact), lift new unanswered questions to the
+ * new-question floor, then page through them by (score, created_at, id).
  */
 export function listHot(
   db: Db,
   opts: ListOpts & {
     candidates: number;
     asOf: Date;
+    /** The new-question floor (ranking.ts); absent or hours 0 = pure gravity. */
+    floor?: { hours: number; position: number };
     after?: readonly [number, string, string];
   },
 ) {
+  const scored = (q: TB) =>
+    q
+      .select([
+        't.id',
+        't.created_at',
+        't.reply_count',
+        't.helpful_count',
+        sql<number>`forum_hot_score(t.points, t.created_at, ${opts.asOf}::timestamptz)`.as('score'),
+      ])
+      .where(visible)
+      .$if(!!opts.tag, (q) => q.where(sql<boolean>`t.tags @> ARRAY[${opts.tag!}]::text[]`));
   // 1. The window, straight from threads_hot_idx (it INCLUDEs points and tags).
-  const window = db
-    .selectFrom('threads as t')
-    .select([
-      't.id',
-      't.created_at',
-      sql<number>`forum_hot_score(t.points, t.created_at, ${opts.asOf}::timestamptz)`.as('score'),
-    ])
-    .where(visible)
-    .$if(!!opts.tag, (q) => q.where(sql<boolean>`t.tags @> ARRAY[${opts.tag!}]::text[]`))
+  const byStoredScore = scored(db.selectFrom('threads as t') as TB)
     .orderBy('t.hot_score', 'desc')
     .orderBy('t.created_at', 'desc')
     .orderBy('t.id', 'desc')
     .limit(opts.candidates);
-  // 2. Re-scored as of one moment and paged; 3. only the page's rows are read in full.
+  const floorHours = opts.floor?.hours ?? 0;
+  const freshSince = new Date(opts.asOf.getTime() - floorHours * 3_600_000);
+  // 1b. Every question still inside the floor's hours and unanswered (threads_unanswered_idx):
+  // they score about 0, so they are rarely in the window above. A few hours of questions.
+  const fresh = scored(db.selectFrom('threads as t') as TB)
+    .where('t.reply_count', '=', 0)
+    .where('t.helpful_count', '=', 0)
+    .where('t.created_at', '>', freshSince);
+  const isFresh = sql<boolean>`(w.reply_count = 0 AND w.helpful_count = 0 AND w.created_at > ${freshSince}::timestamptz)`;
+  // 2. The floor: the score of the thread at `position` among all the others (or the
+  // lowest of them when there are fewer), so a lifted question lands just around there and
+  // nobody else's score, hence nobody else's order, changes.
+  const floor = sql<number>`coalesce(
+      (SELECT w.score FROM w WHERE NOT ${isFresh}
+        ORDER BY w.score DESC, w.created_at DESC, w.id DESC
+        OFFSET ${(opts.floor?.position ?? 1) - 1} LIMIT 1),
+      (SELECT min(w.score) FROM w WHERE NOT ${isFresh}),
+      0)`;
+  const withFloor = db
+    .with('w', () =>
+      floorHours > 0
+        ? db
+            .selectFrom(byStoredScore.as('s'))
+            .selectAll()
+            .union(db.selectFrom(fresh.as('f')).selectAll())
+        : db.selectFrom(byStoredScore.as('s')).selectAll(),
+    )
+    .selectFrom('w')
+    .select([
+      'w.id',
+      'w.created_at',
+      (floorHours > 0
+        ? sql<number>`CASE WHEN ${isFresh} THEN greatest(w.score, ${floor}) ELSE w.score END`
+        : sql<number>`w.score`
+      ).as('score'),
+    ]);
+  // 3. Paged as of one moment; 4. only the page's rows are read in full.
   const page = db
-    .selectFrom(window.as('w'))
+    .selectFrom(withFloor.as('b'))
     .selectAll()
     .$if(!!opts.after, (q) =>
       q.where(
-        sql<boolean>`(w.score, w.created_at, w.id) < (${opts.after![0]}::float8, ${opts.after![1]}::timestamptz, ${opts.after![2]}::uuid)`,
+        sql<boolean>`(b.score, b.created_at, b.id) < (${opts.after![0]}::float8, ${opts.after![1]}::timestamptz, ${opts.after![2]}::uuid)`,
       ),
     )
-    .orderBy('w.score', 'desc')
-    .orderBy('w.created_at', 'desc')
-    .orderBy('w.id', 'desc')
+    .orderBy('b.score', 'desc')
+    .orderBy('b.created_at', 'desc')
+    .orderBy('b.id', 'desc')
     .limit(opts.limit);
   return summaryColumns(
     db.selectFrom(page.as('p')).innerJoin('threads as t', 't.id', 'p.id') as unknown as TB,

@@ -21,6 +21,19 @@
  * window's lowest stored score, so every page whose scores are above that floor is exactly
  * the true order — no full-table sort, cost independent of the table size.
  *
+ * NEW-QUESTION FLOOR (Hot only; HN's boost for new stories is the idea). A question nobody
+ * has answered, younger than FORUM_HOT_NEW_HOURS, would score 0 and sink before anyone
+ * saw it. It is scored instead as max(its score, floor), where the floor is the score of
+ * the thread at FORUM_HOT_NEW_POSITION among all the others, so it lands around that
+ * position (newest first among several). Nobody else's score changes, so every other
+ * thread keeps exactly its gravity order (tests/integration/forum-hot-floor.test.ts).
+ * Those questions are read beside the window from threads_unanswered_idx — a few hours'
+ * worth — so the window stays exact. The first reply ends the floor, and that write
+ * empties the list caches; the hours running out does not, but a cached list lives at
+ * most 2 × FORUM_LIST_CACHE_SECONDS (fresh, then stale while one request rebuilds it;
+ * the setting is capped at 300 s), so an expired lift is gone within seconds by default.
+ * SQL only (`listHot` in server/threads/queries.ts); the score above stays the JS twin.
+ *
  * TOP (sort=top over a period, and the digest's top threads in followed tags) — points,
  * then the newest, then the id: `topOrder` in server/threads/queries.ts.
  *

@@ -56,7 +56,7 @@ describe('demo forum content', () => {
       .innerJoin('users', 'users.id', 'mentor_profiles.user_id')
       .select(['users.handle', 'mentor_profiles.path_taken'])
       .execute();
-    expect(mentors.length).toBeGreaterThanOrEqual(19);
+    expect(mentors.length).toBeGreaterThanOrEqual(20);
     for (const p of careerPaths)
       expect(
         mentors.some((m) => m.path_taken === p.id),

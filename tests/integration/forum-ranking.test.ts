@@ -40,7 +40,10 @@ async function all(query: string, limit = 3): Promise<ThreadSummary[]> {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { ...forumTestEnv, FORUM_UNANSWERED_WINDOW_DAYS: '30' } });
+  // Plain gravity here: the new-question floor has its own test (forum-hot-floor.test.ts).
+  app = await startTestApp({
+    env: { ...forumTestEnv, FORUM_UNANSWERED_WINDOW_DAYS: '30', FORUM_HOT_NEW_HOURS: '0' },
+  });
   asker = await signIn(app, await createUser(app.ctx.db));
   replier = await signIn(app, await createUser(app.ctx.db));
   // A spread where points and age pull against each other.

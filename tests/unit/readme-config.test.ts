@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../server/config';
 
@@ -15,6 +15,23 @@ describe('README configuration table', () => {
   const renamed: Record<string, string> = {
     RATE_LIMIT_SIGNIN_PER_ACCOUNT: 'RATE_LIMIT_SIGNIN_PER_LOGIN',
   };
+
+  // Settings read straight from the environment outside config.ts (a script's knob).
+  const serverDir = new URL('../../server/', import.meta.url);
+  const direct = (readdirSync(serverDir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && f !== 'config.ts')
+    .flatMap((f) => [
+      ...readFileSync(new URL(f, serverDir), 'utf8').matchAll(/process\.env\.([A-Z0-9_]+)/g),
+    ])
+    .map((m) => m[1]!);
+
+  it('finds the settings read outside config.ts', () => {
+    expect(direct).toContain('HN_IMPORT_RENDER_WORKERS');
+  });
+
+  it.each([...new Set(direct)])('documents %s, read outside config.ts', (key) => {
+    expect(documented.has(key), `no README row for ${key}`).toBe(true);
+  });
 
   it.each(Object.keys(configSchema.shape))('documents %s', (key) => {
     const row = renamed[key] ?? key;

@@ -51,4 +51,11 @@ export const communityPeople: DemoUser[] = [
     bio: 'Engineering manager of eight. Half my week is already roadmap meetings; wondering whether to make it the whole week.',
     kind: 'asker',
   },
+  {
+    handle: 'amara_ts',
+    displayName: 'Amara Nwosu',
+    email: 'amara@demo.switchboard.test',
+    bio: 'Technical support lead at an HR software company. Five years of escalations; I can tell you which release broke payroll before the status page can.',
+    kind: 'asker',
+  },
 ];
