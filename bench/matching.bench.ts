@@ -5,9 +5,9 @@
  * - Quality (matching-quality.ts): the independent set's held-out split, budgeted as issue 13
  *   asks, next to the plain "filters → role → path → text" baseline; its tune split and the
  *   project's own held-out fixtures for reference; each factor's share of the decisions.
- * - Simulation (generated people, 5 days): acceptance rate, askers matched, mentor load Gini,
- *   mentors never shown, capacity violations — with the exposure re-rank, next to the same
- *   run without it.
+ * - Simulation (generated people, 5 days), with the exposure re-rank next to the same run
+ *   without it: load Gini ≤ 0.35, under 10% never shown, 0 capacity violations (issue 13),
+ *   and what the re-rank is for — attention spread within a fit, at no cost in fit.
  * - Latency: rankMentors (one SQL query + the Node pass) over 10,000 generated mentors.
  */
 import { sql } from 'kysely';
@@ -194,7 +194,7 @@ async function simulation(adminUrl: string): Promise<Figure[]> {
         unit: '',
         baseline: off.loadGini,
         baselineLabel: base,
-        budget: { ratioAtMost: 1 }, // nor concentrate load
+        budget: { valueAtMost: 0.35 }, // issue 13
       }),
       figure({
         name: 'sim: mentors never shown',
@@ -202,7 +202,27 @@ async function simulation(adminUrl: string): Promise<Figure[]> {
         unit: '%',
         baseline: pct(off.neverShown),
         baselineLabel: base,
-        budget: { ratioAtMost: 0.75 }, // it exists to show the unseen
+        budget: { valueAtMost: 10 }, // issue 13: fewer than 10% never shown
+      }),
+      // What the re-rank is for (principle 5): spreading attention among mentors of the same
+      // fit, without costing fit. Attention = cards shown per open mentor; it must end up no
+      // more concentrated than without the re-rank, and the cards shown keep their fit level.
+      // ("Never shown" is not its job: a mentor nobody's tier reaches stays unseen, rightly.)
+      figure({
+        name: 'sim: attention Gini (cards shown per mentor)',
+        value: on.attentionGini,
+        unit: '',
+        baseline: off.attentionGini,
+        baselineLabel: base,
+        budget: { ratioAtMost: 1 },
+      }),
+      figure({
+        name: 'sim: fit level of the cards shown',
+        value: on.shownFit,
+        unit: '',
+        baseline: off.shownFit,
+        baselineLabel: base,
+        budget: { ratioAtLeast: 0.99 },
       }),
       figure({
         name: 'sim: askers with the same #1 mentor',
