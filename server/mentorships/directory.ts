@@ -3,10 +3,10 @@ import type { DirectoryItem, DirectoryPage, DirectoryQuery } from '../../shared/
 import { normalizeTimeZone } from '../../shared/api/profiles';
 import type { Viewer } from '../auth/viewer';
 import type { Db } from '../db';
-import { invalid } from '../http/errors';
+import { invalid, notFound } from '../http/errors';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { cardRows, presentCard, type CardRow } from './cards';
-import { matchesForAsker, recordShown } from './match-source';
+import { matchesForAsker, questionOfThread, recordShown } from './match-source';
 import { isMatch } from '../../shared/matching/tiers';
 import { WEIGHTS } from '../../shared/matching/weights';
 import { afterKey, newestFirst, pageOf } from '../lib/paging';
@@ -75,8 +75,10 @@ export async function directoryPage(
     .where('u.id', '<>', viewer.id)
     .$call((q) => newestFirst(q, 'u.last_active_at', 'u.id', { limit: RANKED_MAX }))
     .execute();
+  const question = f.threadId ? await questionOfThread(db, f.threadId) : null;
+  if (f.threadId && !question) throw notFound('That question');
   const matches =
-    (await matchesForAsker(db, viewer.id, { limit: RANKED_MAX, filters: f, now })) ?? [];
+    (await matchesForAsker(db, viewer.id, { limit: RANKED_MAX, filters: f, question, now })) ?? [];
   // The engine ranks; our own filtered list (time-zone window, room) decides who is shown.
   // Matches first; then, as a separate labelled section, everyone else: the engine's weaker
   // fits in its order, then those it could not offer (full, away for months) by activity.

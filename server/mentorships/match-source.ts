@@ -4,7 +4,7 @@
  * here, so a change of that contract is a change in this file only.
  */
 import type { DirectoryQuery } from '../../shared/api/mentorships';
-import type { MatchResult } from '../../shared/matching/types';
+import type { MatchResult, QuestionInput } from '../../shared/matching/types';
 import { WEIGHTS } from '../../shared/matching/weights';
 import type { Db } from '../db';
 import { mentorsToNotify } from '../matching/notify';
@@ -20,20 +20,26 @@ export async function matchesForThread(
   return result?.items ?? [];
 }
 
+/** A question's title, body and tags for ranking; null when it does not exist. */
+export async function questionOfThread(db: Db, threadId: string): Promise<QuestionInput | null> {
+  return (await matching.loadThread(db, threadId))?.question ?? null;
+}
+
 /**
- * Mentors for an asker with no particular question (Find a mentor), with the directory's
+ * Mentors for an asker (Find a mentor), for a question when given one, with the directory's
  * filters the engine can apply itself. Null: the person has no asker profile.
  */
 export function matchesForAsker(
   db: Db,
   askerId: string,
-  opts: { limit: number; filters: DirectoryQuery; now?: Date },
+  opts: { limit: number; filters: DirectoryQuery; question?: QuestionInput | null; now?: Date },
 ): Promise<MatchResult[] | null> {
   const f = opts.filters;
   return matching.matchesForAsker(db, {
     askerId,
     limit: opts.limit,
     now: opts.now,
+    question: opts.question,
     // The directory pages the list and records only the cards it renders (recordShown).
     record: false,
     filters: {

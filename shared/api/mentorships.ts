@@ -269,6 +269,11 @@ export const directoryQuery = z.object({
     .max(12, { message: 'must be between 0 and 12 hours' })
     .optional(),
   hasRoom: optionalFlag,
+  /**
+   * Rank for this question (its title and body), as the question's mentor panel and
+   * /api/matches?threadId= do, so all three give the same order (issue 13).
+   */
+  threadId: z.uuid({ message: 'must be a question id' }).optional(),
   cursor,
   limit,
 });

@@ -70,13 +70,17 @@ const tag = z
   .max(40, { message: 'each entry must be 2-40 characters' })
   .transform((s) => s.toLowerCase().replace(/\s+/g, ' '));
 
-/** Skills may be one or two letters ("C", "R", "Go"); stored lower-case like other tags. */
+/**
+ * Skills may be one or two letters ("C", "R", "Go") and keep the spelling the person wrote,
+ * because reasons and profiles show them ("Knows what you asked about: Go", not "go");
+ * matching compares them case-insensitively (the text search and shared/matching/reasons.ts).
+ */
 const skill = z
   .string({ error: required('must be text') })
   .trim()
   .min(1, { message: 'each skill must be 1-40 characters' })
   .max(40, { message: 'each skill must be 1-40 characters' })
-  .transform((s) => s.toLowerCase().replace(/\s+/g, ' '));
+  .transform((s) => s.replace(/\s+/g, ' '));
 
 export { normalizeTimeZone, supportedTimeZones } from './time-zone';
 

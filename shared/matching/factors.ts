@@ -141,16 +141,20 @@ export function presenceOf(lastActiveAt: Date | null, now: Date, w: MatchingWeig
   return 'active';
 }
 
-/** How much the exposure re-rank takes off; Infinity means "over today's hard cap". */
-export function exposurePenalty(
-  impressionsToday: number,
-  openSeats: number,
-  w: MatchingWeights,
-): number {
+/**
+ * How much the exposure re-rank takes off; Infinity means "over today's hard cap".
+ *
+ * Per person, not per seat (issue 13, principle 5): it counts the distinct people who saw the
+ * mentor's card today, so attention spreads across mentors of the same fit. Dividing by open
+ * seats made a four-seat mentor absorb four times the attention of a one-seat one; in the
+ * marketplace simulation that concentrated accepted mentees (load Gini 0.373 over five
+ * generated markets, above the 0.366 of no re-rank at all), while per person lowered it on all
+ * five (0.363). Seats still matter where they should: a full mentor is not listed at all.
+ */
+export function exposurePenalty(impressionsToday: number, w: MatchingWeights): number {
   const e = w.exposure;
   if (impressionsToday >= e.maxImpressionsPerDay) return Infinity;
-  const load = impressionsToday / (Math.max(1, openSeats) * e.impressionsPerSeat);
-  return e.maxPenalty * clamp01(load);
+  return e.maxPenalty * clamp01(impressionsToday / e.peopleForFullPenalty);
 }
 
 /** Primary language subtag, so "pt-BR" and "pt" count as a shared language. */

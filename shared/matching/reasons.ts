@@ -92,9 +92,26 @@ function pathSentence(asker: AskerInput, m: MentorCandidate, score: number): str
   return `Switched ${how} in ${m.switchYear}${why}${took}`;
 }
 
+/** Words of a text, lower-case, with the characters skills use kept ("c++", "c#", "node.js"). */
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}+#]+(?:[./-][\p{L}\p{N}+#]+)*/gu) ?? [];
+}
+
+/**
+ * The mentor's skills the asker's text names, as whole words: a one-letter skill ("C", "R")
+ * must not match every text that holds the letter, nor "Go" match "going".
+ */
+export function skillsNamed(skills: readonly string[], text: string): string[] {
+  const said = ` ${words(text).join(' ')} `;
+  return skills.filter((s) => {
+    const w = words(s);
+    return w.length > 0 && said.includes(` ${w.join(' ')} `);
+  });
+}
+
 function textSentence(asker: AskerInput, m: MentorCandidate, questionText: string): string {
-  const haystack = ` ${`${questionText} ${asker.currentRole} ${asker.constraints} ${asker.goals}`.toLowerCase()} `;
-  const named = m.skills.filter((s) => haystack.includes(s.toLowerCase())).slice(0, 3);
+  const text = `${questionText} ${asker.currentRole} ${asker.constraints} ${asker.goals}`;
+  const named = skillsNamed(m.skills, text).slice(0, 3);
   return named.length > 0
     ? `Knows what you asked about: ${listJoin(named)}`
     : 'Their story and what helped them speak to your question';

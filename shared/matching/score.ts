@@ -167,8 +167,7 @@ export function scoreCandidates(
       })),
     ];
     let penalty = 0;
-    if (opts.exposure !== false)
-      penalty = f.exposurePenalty(m.impressionsToday, m.capacity - m.activeMentees, w);
+    if (opts.exposure !== false) penalty = f.exposurePenalty(m.impressionsToday, w);
     const capped = penalty === Infinity;
     // The penalty only reorders mentors inside a tier: it never takes more than `within`.
     const taken = capped ? 0 : Math.min(penalty, within);

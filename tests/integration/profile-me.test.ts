@@ -30,7 +30,7 @@ const mentor = {
   companyTypeAfter: 'scale-up',
   companySizeAfter: '201-1000',
   industries: ['mobility'],
-  skills: ['observability', 'Incident Reviews'],
+  skills: ['observability', 'Incident Reviews', 'C', 'Go'],
   timeZone: 'Asia/Kolkata',
   languages: ['en', 'hi'],
   story:
@@ -98,7 +98,8 @@ describe('editing your own profiles', () => {
     const saved = await benClient.put('/api/me/mentor-profile').send(mentor).expect(200);
     expect((saved.body as MyProfile).mentor).toMatchObject({
       roleBeforeFamily: 'platform',
-      skills: ['observability', 'incident reviews'],
+      // One- and two-letter skills are accepted; skills keep the spelling they were given.
+      skills: ['observability', 'Incident Reviews', 'C', 'Go'],
       notifyMatchingQuestions: true,
       maxQuestionNotificationsPerDay: 4,
       yearsBeforeSwitch: 6,

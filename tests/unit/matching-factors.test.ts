@@ -106,12 +106,13 @@ describe('text relevance and exposure', () => {
     expect(f.textFactor(10, WEIGHTS)).toBeLessThan(1);
   });
 
-  it('exposure penalty grows with impressions per open seat and caps the day', () => {
+  it('exposure penalty grows with the people who saw the card today, whatever the seats, and caps the day', () => {
     const e = WEIGHTS.exposure;
-    expect(f.exposurePenalty(0, 2, WEIGHTS)).toBe(0);
-    expect(f.exposurePenalty(e.impressionsPerSeat, 2, WEIGHTS)).toBeCloseTo(e.maxPenalty / 2);
-    expect(f.exposurePenalty(e.impressionsPerSeat, 1, WEIGHTS)).toBe(e.maxPenalty);
-    expect(f.exposurePenalty(e.maxImpressionsPerDay, 4, WEIGHTS)).toBe(Infinity);
+    expect(f.exposurePenalty(0, WEIGHTS)).toBe(0);
+    expect(f.exposurePenalty(e.peopleForFullPenalty / 2, WEIGHTS)).toBeCloseTo(e.maxPenalty / 2);
+    expect(f.exposurePenalty(e.peopleForFullPenalty, WEIGHTS)).toBe(e.maxPenalty);
+    expect(f.exposurePenalty(10 * e.peopleForFullPenalty, WEIGHTS)).toBe(e.maxPenalty);
+    expect(f.exposurePenalty(e.maxImpressionsPerDay, WEIGHTS)).toBe(Infinity);
   });
 
   it('the documented weights add up to 1', () => {

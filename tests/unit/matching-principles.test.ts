@@ -4,6 +4,7 @@
  * overlap instead of the worst one, the text factor inert).
  */
 import { describe, expect, it } from 'vitest';
+import { WEIGHTS } from '../../shared/matching/weights';
 import { rankCandidates } from '../../shared/matching/score';
 import { relatedRoleFamilies, roleTier } from '../../shared/matching/roles';
 import { fitLevel, pathTier, protectTop } from '../../shared/matching/tiers';
@@ -239,5 +240,16 @@ describe('5. exposure balancing reorders only within a tier', () => {
     expect(ids).toEqual(['popular', 'lesser']);
     const twin = rankCandidates(asker, [list[0]!, mentor('twin')], { now: NOW, limit: 5 });
     expect(twin.map((r) => r.mentorId)).toEqual(['twin', 'popular']);
+  });
+
+  it('counts people who saw the card, not open seats: four seats do not buy four times the attention', () => {
+    const seen = WEIGHTS.exposure.peopleForFullPenalty;
+    const penaltyOf = (capacity: number) =>
+      rankCandidates(asker, [mentor('m', { capacity, activeMentees: 0, impressionsToday: seen })], {
+        now: NOW,
+        limit: 1,
+      })[0]!.factors.find((x) => x.id === 'exposure')!.contribution;
+    expect(penaltyOf(4)).toBeLessThan(0);
+    expect(penaltyOf(4)).toBe(penaltyOf(1));
   });
 });

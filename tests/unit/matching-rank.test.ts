@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article } from '../../shared/matching/reasons';
+import { article, skillsNamed } from '../../shared/matching/reasons';
 import { exclusionOf, rankCandidates } from '../../shared/matching/score';
 import type { AskerInput, MentorCandidate } from '../../shared/matching/types';
 import { WEIGHTS } from '../../shared/matching/weights';
@@ -120,6 +120,19 @@ describe('scores and explanations', () => {
     expect(r!.reasons.some((x) => x.startsWith('Was a Site Reliability Engineer'))).toBe(true);
   });
 
+  it('names one- and two-letter skills as they were written, and only as whole words', () => {
+    const m = mentor('fw', { skills: ['C', 'Go', 'RTOS'], textRank: 0.2 });
+    const asked = rank([m], { questionText: 'Does knowing C and Go help with a hardware PM job?' });
+    expect(asked[0]!.reasons).toContain('Knows what you asked about: C and Go');
+    // "C" is in "PM", "Go" in "going": neither names the skill.
+    const other = rank([m], { questionText: 'Is going from PM interviews to offers slow?' });
+    expect(other[0]!.reasons.some((x) => x.startsWith('Knows what you asked about'))).toBe(false);
+    expect(skillsNamed(['C++', 'node.js', 'R'], 'We use Node.js and C++ daily')).toEqual([
+      'C++',
+      'node.js',
+    ]);
+  });
+
   it('says so when working hours never meet', () => {
     const [r] = rank([mentor('far', { timeZone: 'Asia/Kolkata' })]);
     expect(r!.reasons).toContain(
@@ -170,7 +183,7 @@ describe('exposure balance', () => {
     const popular = mentor('popular', { activeMentees: 0, textRank: 0.08 });
     const fresh = mentor('fresh', { activeMentees: 0 });
     expect(rank([popular, fresh]).map((r) => r.mentorId)[0]).toBe('popular');
-    const busy = { ...popular, impressionsToday: 3 * WEIGHTS.exposure.impressionsPerSeat };
+    const busy = { ...popular, impressionsToday: WEIGHTS.exposure.peopleForFullPenalty };
     const after = rank([busy, fresh]);
     expect(after.map((r) => r.mentorId)[0]).toBe('fresh');
     const penalty = after

@@ -33,9 +33,11 @@ describe('the related-role table is narrow', () => {
 });
 
 describe('small things people type', () => {
-  it('accepts one- and two-letter skills', () => {
-    const skills = mentorProfileInput.shape.skills.parse(['C', 'R', 'Go']);
-    expect(skills).toEqual(['c', 'r', 'go']);
+  it('accepts one- and two-letter skills and keeps how they are written', () => {
+    const skills = mentorProfileInput.shape.skills.parse(['C', 'R', ' Go ', 'Incident  Reviews']);
+    expect(skills).toEqual(['C', 'R', 'Go', 'Incident Reviews']);
     expect(mentorProfileInput.shape.skills.safeParse(['']).success).toBe(false);
+    // The same skill in another case is the same skill.
+    expect(mentorProfileInput.shape.skills.safeParse(['Go', 'go']).success).toBe(false);
   });
 });
