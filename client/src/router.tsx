@@ -40,6 +40,7 @@ export const router = createBrowserRouter([
       { path: 'sign-in', lazy: page(() => import('./pages/SignInPage'), 'SignInPage') },
       { path: 'signin', lazy: page(() => import('./pages/SignInPage'), 'SignInPage') },
       { path: 'sign-up', lazy: page(() => import('./pages/SignUpPage'), 'SignUpPage') },
+      { path: 'welcome', lazy: page(() => import('./pages/WelcomePage'), 'WelcomePage') },
       {
         path: 'forgot-password',
         lazy: page(() => import('./pages/ForgotPasswordPage'), 'ForgotPasswordPage'),
