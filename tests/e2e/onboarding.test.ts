@@ -2,8 +2,9 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { describeBrowser, expectAccessible, newPage } from '../helpers/browser';
-import { createMentor } from '../integration/mentorship-fixtures';
-import { expectCount, jsErrors, noSidewaysScroll } from './forum-helpers';
+import { createUser, signIn } from '../helpers/auth';
+import { createAskerProfile, createMentor } from '../integration/mentorship-fixtures';
+import { apiThread, expectCount, jsErrors, noSidewaysScroll, pageAs } from './forum-helpers';
 
 /** Sign up through the form; lands wherever the app sends a new account. */
 async function signUp(page: Page, app: TestApp, handle: string, name: string) {
@@ -103,5 +104,45 @@ describeBrowser('a newcomer: sign-up → who are you → profile → ask → mat
     await noSidewaysScroll(page);
     await expectAccessible(page);
     await page.context().close();
+  });
+
+  it('the panel speaks of the asker by name to others, and says what is missing without a profile', async () => {
+    const maya = await createUser(app.ctx.db, { displayName: 'Maya Chen' });
+    await createAskerProfile(app.ctx.db, maya.id, { pathsWeighed: ['internal-transfer'] });
+    const bare = await createUser(app.ctx.db, { displayName: 'Sam Okafor' });
+    const mayas = await apiThread(
+      await signIn(app, maya),
+      'Web developer eyeing an internal PM move',
+    );
+    const sams = await apiThread(await signIn(app, bare), 'No idea where to begin with product');
+
+    // A visitor: third person, with fit percentages (Maya gave her paths).
+    const anon = await pageAs(app, null, 1280);
+    await anon.goto(`${app.url}/q/${mayas.id}`);
+    const panel = anon.getByRole('region', { name: 'Mentors who might answer' });
+    await panel.getByText(/one of the paths Maya is weighing/).waitFor();
+    expect(await panel.getByText(/you are weighing|your time zone/).count()).toBe(0);
+    expect(await panel.getByText(/% fit/).count()).toBeGreaterThan(0);
+    await expectAccessible(anon);
+    await anon.context().close();
+
+    // Sam, without a profile, on his own question: what is missing, and no fit percentages.
+    const own = await pageAs(app, bare, 375);
+    await own.goto(`${app.url}/q/${sams.id}`);
+    const mine = own.getByRole('region', { name: 'PMs who made this switch' });
+    const add = mine.getByRole('link', { name: 'Add the paths you are weighing' });
+    await add.waitFor();
+    await mine.locator('.mentor-panel-item').first().waitFor();
+    expect(await mine.getByText(/% fit|close to a path/).count()).toBe(0);
+    await noSidewaysScroll(own);
+    await expectAccessible(own);
+
+    // Sam on Maya's question: offered a way to his own matches.
+    await own.goto(`${app.url}/q/${mayas.id}`);
+    const others = own.getByRole('region', { name: 'Mentors who might answer' });
+    await others.getByText(/Exploring a switch yourself/).waitFor();
+    await others.getByRole('link', { name: 'Add the paths you are weighing' }).click();
+    await own.getByRole('heading', { level: 1, name: "I'm exploring a switch" }).waitFor();
+    await own.context().close();
   });
 });
