@@ -66,6 +66,8 @@ describeBrowser('home page in a real browser', () => {
       ['/signin', 'Sign in · Switchboard'],
       ['/mentors', 'Find a mentor · Switchboard'],
       ['/messages', 'Messages · Switchboard'],
+      ['/notifications', 'Notifications · Switchboard'],
+      ['/welcome', 'Welcome · Switchboard'],
       ['/settings/notifications', 'Notification settings · Switchboard'],
       ['/search?q=mba', 'mba · Search · Switchboard'],
     ] as const) {

@@ -153,6 +153,10 @@ export function NotificationBell() {
           </ul>
         )}
         <p className="bell-footer">
+          <Link to="/notifications" onClick={() => setOpen(false)}>
+            All notifications
+          </Link>{' '}
+          ·{' '}
           <Link to="/mentorships" onClick={() => setOpen(false)}>
             Your mentorships
           </Link>
