@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createUser, signIn, type TestUser } from '../helpers/auth';
 import { describeBrowser, expectAccessible } from '../helpers/browser';
+import { createMentor } from '../integration/mentorship-fixtures';
 import {
   apiReply,
   apiThread,
@@ -111,6 +112,41 @@ describeBrowser('what a person wrote, and their notifications', () => {
     expect(unread.length).toBeGreaterThan(0);
     expect(unread.every((n) => n.user_id === bo.id)).toBe(true);
     await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('a paused mentor cannot be asked; the request opens full width on a phone', async () => {
+    await createMentor(
+      app.ctx.db,
+      { capacity: 0 },
+      { handle: 'paused_pm', displayName: 'Pia Paused' },
+    );
+    await createMentor(
+      app.ctx.db,
+      { capacity: 2 },
+      { handle: 'open_pm', displayName: 'Omar Open' },
+    );
+    const page = await pageAs(app, bo, 375);
+    await page.goto(app.url + '/u/paused_pm');
+    const paused = page.getByRole('button', { name: 'Request mentorship from Pia Paused' });
+    await paused.waitFor();
+    expect(await paused.isDisabled()).toBe(true);
+    const why = await paused.getAttribute('aria-describedby');
+    expect(await page.locator(`#${why}`).innerText()).toBe(
+      'Pia Paused has paused mentoring and is not taking requests right now.',
+    );
+    await expectAccessible(page);
+
+    await page.goto(app.url + '/u/open_pm');
+    await page.getByRole('button', { name: 'Request mentorship from Omar Open' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Request a mentorship from Omar Open' });
+    await dialog.getByLabel('Your message to Omar Open').waitFor();
+    const box = (await dialog.boundingBox())!;
+    expect(Math.round(box.width)).toBe(375);
+    await noSidewaysScroll(page);
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
+    await expectCount(page.getByRole('dialog'), 0);
     await page.context().close();
   });
 });
