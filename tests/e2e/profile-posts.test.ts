@@ -121,12 +121,18 @@ describeBrowser('what a person wrote, and their notifications', () => {
       { capacity: 0 },
       { handle: 'paused_pm', displayName: 'Pia Paused' },
     );
-    await createMentor(
+    const omar = await createMentor(
       app.ctx.db,
-      { capacity: 2 },
+      { capacity: 2, roleBefore: 'Backend engineer', switchYear: 2019 },
       { handle: 'open_pm', displayName: 'Omar Open' },
     );
     const page = await pageAs(app, bo, 375);
+    // His replies say who made the switch.
+    const t = await apiThread(await signIn(app, bo), 'Does a backend background help as a PM?');
+    await apiReply(await signIn(app, omar), t.id, 'It helped me talk to the platform team.');
+    await page.goto(`${app.url}/q/${t.id}`);
+    const reply = page.getByRole('article', { name: 'Reply by Omar Open' });
+    await reply.getByText('PM since 2019 · was a backend engineer').waitFor();
     await page.goto(app.url + '/u/paused_pm');
     const paused = page.getByRole('button', { name: 'Request mentorship from Pia Paused' });
     await paused.waitFor();
