@@ -144,5 +144,14 @@ describeBrowser('a newcomer: sign-up → who are you → profile → ask → mat
     await others.getByRole('link', { name: 'Add the paths you are weighing' }).click();
     await own.getByRole('heading', { level: 1, name: "I'm exploring a switch" }).waitFor();
     await own.context().close();
+
+    // Maya, who has a profile, on Sam's question: her own matches, ranked for her.
+    const mayaPage = await pageAs(app, maya, 1280);
+    await mayaPage.goto(`${app.url}/q/${sams.id}`);
+    const ownMatches = mayaPage.getByRole('region', { name: 'Mentors who might answer' });
+    await ownMatches.getByRole('heading', { name: 'Matched to you' }).waitFor();
+    await ownMatches.locator('.own-matches').getByRole('link', { name: 'Ines Duarte' }).waitFor();
+    await expectAccessible(mayaPage);
+    await mayaPage.context().close();
   });
 });

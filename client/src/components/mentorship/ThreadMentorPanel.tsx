@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { ThreadMentorPanel as Panel } from '../../../../shared/api/mentorships';
+import type { DirectoryPage, ThreadMentorPanel as Panel } from '../../../../shared/api/mentorships';
+import { apiFetch } from '../../lib/api';
 import { pathHref } from '../../../../shared/api/paths';
 import { pathInText } from '../../../../shared/taxonomy';
 import { useThreadPanel } from './api';
@@ -95,20 +97,42 @@ function MissingProfile({ panel }: { panel: Panel }) {
   );
 }
 
-/** A signed-in reader of someone else's question: their own matches, or how to get them. */
+/**
+ * A signed-in reader of someone else's question: their own top matches (ranked for their own
+ * asker profile by Find a mentor's endpoint), or how to get them.
+ */
 function OwnMatches({ panel }: { panel: Panel }) {
+  const own = useQuery({
+    queryKey: ['mentorship', 'own-matches'],
+    queryFn: () => apiFetch<DirectoryPage>('/api/mentor-directory?limit=3'),
+    enabled: !!panel.viewerHasAskerProfile,
+  });
+  if (!panel.viewerHasAskerProfile)
+    return (
+      <p className="own-matches">
+        Exploring a switch yourself? <Link to={ASKER_FORM}>Add the paths you are weighing</Link> to
+        see mentors who took them.
+      </p>
+    );
+  const mine = own.data?.ranked ? own.data.items.filter((m) => m.section === 'match') : [];
   return (
-    <p className="own-matches">
-      {panel.viewerHasAskerProfile ? (
-        <>
-          Exploring a switch yourself? <Link to="/mentors">See the mentors matched to you</Link>.
-        </>
+    <div className="own-matches">
+      <h3>Matched to you</h3>
+      {mine.length > 0 ? (
+        <ul>
+          {mine.map((m) => (
+            <li key={m.id}>
+              <Link to={`/u/${encodeURIComponent(m.handle)}`}>{m.displayName}</Link>
+              {m.match?.reasons[0] && <span className="muted"> — {m.match.reasons[0]}</span>}
+            </li>
+          ))}
+        </ul>
       ) : (
-        <>
-          Exploring a switch yourself? <Link to={ASKER_FORM}>Add the paths you are weighing</Link>{' '}
-          to see mentors who took them.
-        </>
+        own.isSuccess && <p className="muted">No mentor matches your own switch yet.</p>
       )}
-    </p>
+      <p>
+        <Link to="/mentors">See all the mentors matched to you</Link>
+      </p>
+    </div>
   );
 }
