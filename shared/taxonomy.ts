@@ -146,3 +146,14 @@ export const starterTags = [
 export function pathLabel(id: string): string {
   return careerPaths.find((p) => p.id === id)?.label ?? id;
 }
+
+/**
+ * A path's label inside a sentence ("via MBA", "via associate PM program"): lower case but
+ * for acronyms, which keep their capitals.
+ */
+export function pathInText(id: string): string {
+  return pathLabel(id)
+    .split(' ')
+    .map((w) => (/^[A-Z]{2,}/.test(w) ? w : w.toLowerCase()))
+    .join(' ');
+}

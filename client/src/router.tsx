@@ -41,6 +41,11 @@ export const router = createBrowserRouter([
       { path: 'signin', lazy: page(() => import('./pages/SignInPage'), 'SignInPage') },
       { path: 'sign-up', lazy: page(() => import('./pages/SignUpPage'), 'SignUpPage') },
       {
+        path: 'notifications',
+        lazy: page(() => import('./pages/NotificationsPage'), 'NotificationsPage'),
+      },
+      { path: 'welcome', lazy: page(() => import('./pages/WelcomePage'), 'WelcomePage') },
+      {
         path: 'forgot-password',
         lazy: page(() => import('./pages/ForgotPasswordPage'), 'ForgotPasswordPage'),
       },

@@ -33,7 +33,11 @@ export async function mentorsToNotify(
   keepStatsFresh(db);
   const thread = await loadThread(db, threadId);
   if (!thread) return [];
-  const asker = await askerOfThread(db, thread);
+  // The mentor reads these reasons: they speak of the asker by name, not as "you".
+  const asker = {
+    ...(await askerOfThread(db, thread)),
+    speakAbout: thread.authorName ?? 'the asker',
+  };
   const ranked = await rankMentors(db, {
     asker,
     question: thread.question,

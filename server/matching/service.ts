@@ -58,23 +58,42 @@ function questionOnlyAsker(userId: string): AskerInput {
     timeZone: 'UTC',
     languages: [],
     focus: [],
+    questionOnly: true,
   };
 }
 
 export interface LoadedThread {
   authorId: string | null;
+  /** How others read about the asker in reasons: the first word of their display name. */
+  authorName: string | null;
   question: QuestionInput;
 }
 
 export async function loadThread(db: Db, threadId: string): Promise<LoadedThread | null> {
   const t = await db
     .selectFrom('threads')
-    .select(['author_id', 'title', 'body_md', 'tags'])
-    .where('id', '=', threadId)
-    .where('deleted_at', 'is', null)
+    .leftJoin('users', 'users.id', 'threads.author_id')
+    .select([
+      'threads.author_id',
+      'threads.title',
+      'threads.body_md',
+      'threads.tags',
+      'users.display_name',
+    ])
+    .where('threads.id', '=', threadId)
+    .where('threads.deleted_at', 'is', null)
     .executeTakeFirst();
   if (!t) return null;
-  return { authorId: t.author_id, question: { title: t.title, body: t.body_md, tags: t.tags } };
+  return {
+    authorId: t.author_id,
+    authorName: t.display_name ? firstName(t.display_name) : null,
+    question: { title: t.title, body: t.body_md, tags: t.tags },
+  };
+}
+
+/** "Maya Chen" → "Maya"; a one-word or empty name stays what it is. */
+export function firstName(displayName: string): string {
+  return displayName.trim().split(/\s+/)[0] || displayName;
 }
 
 /** Whom a question's matches are ranked for: its author's profile, or the question alone. */
@@ -139,12 +158,17 @@ export async function recordShown(
 export async function matchesForThread(
   db: Db,
   opts: { threadId: string; viewerId: string | null; limit: number; now?: Date },
-): Promise<{ forAsker: boolean; items: MatchResult[] } | null> {
+): Promise<{ forAsker: boolean; askerHasProfile: boolean; items: MatchResult[] } | null> {
   keepStatsFresh(db);
   const thread = await loadThread(db, opts.threadId);
   if (!thread) return null;
   const authorId = thread.authorId;
-  const asker = await askerOfThread(db, thread);
+  const forAsker = authorId !== null && opts.viewerId === authorId;
+  // Reasons address the asker as "you" and speak of them by name to everyone else.
+  const asker = {
+    ...(await askerOfThread(db, thread)),
+    ...(forAsker ? {} : { speakAbout: thread.authorName ?? 'the asker' }),
+  };
   const now = opts.now ?? new Date();
   const items = await rankMentors(db, {
     asker,
@@ -152,7 +176,6 @@ export async function matchesForThread(
     limit: opts.limit,
     now,
   });
-  const forAsker = authorId !== null && opts.viewerId === authorId;
   if (forAsker)
     await recordImpressions(
       db,
@@ -160,5 +183,5 @@ export async function matchesForThread(
       items.map((i) => i.mentorId),
       utcDay(now),
     );
-  return { forAsker, items };
+  return { forAsker, askerHasProfile: !asker.questionOnly, items };
 }

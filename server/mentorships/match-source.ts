@@ -10,14 +10,29 @@ import type { Db } from '../db';
 import { mentorsToNotify } from '../matching/notify';
 import * as matching from '../matching/service';
 
-/** Mentors for a question, ranked for the person who asked it (whoever is looking). */
+export { firstName } from '../matching/service';
+
+/**
+ * Mentors for a question, ranked for the person who asked it (whoever is looking), and whether
+ * that person has an asker profile (without one only the question's words rank).
+ */
 export async function matchesForThread(
   db: Db,
   threadId: string,
   opts: { limit: number; viewerId: string | null; now?: Date },
-): Promise<MatchResult[]> {
+): Promise<{ items: MatchResult[]; askerHasProfile: boolean }> {
   const result = await matching.matchesForThread(db, { threadId, ...opts });
-  return result?.items ?? [];
+  return { items: result?.items ?? [], askerHasProfile: result?.askerHasProfile ?? false };
+}
+
+/** Whether this person has an asker profile (the panel offers their own matches, or the form). */
+export async function hasAskerProfile(db: Db, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('asker_profiles')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return !!row;
 }
 
 /** A question's title, body and tags for ranking; null when it does not exist. */

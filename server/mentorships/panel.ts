@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/viewer';
 import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
 import { cardRows, presentCard } from './cards';
-import { matchesForThread } from './match-source';
+import { firstName, hasAskerProfile, matchesForThread } from './match-source';
 import { activeMentorshipsWith, countOpenRequests, openRequestsTo } from './queries';
 
 const PANEL_SIZE = 3;
@@ -33,21 +33,24 @@ export async function threadPanel(
   const { db, config } = ctx;
   const thread = await db
     .selectFrom('threads')
-    .select(['id', 'author_id', 'tags'])
-    .where('id', '=', threadId)
+    .leftJoin('users', 'users.id', 'threads.author_id')
+    .select(['threads.id', 'threads.author_id', 'threads.tags', 'users.display_name'])
+    .where('threads.id', '=', threadId)
     .executeTakeFirst();
   if (!thread) throw notFound('That question');
-  const items = await matchesForThread(db, threadId, {
+  const { items, askerHasProfile } = await matchesForThread(db, threadId, {
     limit: PANEL_SIZE,
     viewerId: viewer?.id ?? null,
     now,
   });
   const viewerIsAsker = !!viewer && viewer.id === thread.author_id;
   const ids = items.map((m) => m.mentorId);
-  const [cards, mine, open] = await Promise.all([
+  const [cards, mine, open, viewerHasProfile] = await Promise.all([
     ids.length ? cardRows(db).where('u.id', 'in', ids).execute() : Promise.resolve([]),
     viewer && ids.length ? mineWith(ctx, viewer.id, ids) : Promise.resolve(new Map()),
     viewerIsAsker ? countOpenRequests(db, viewer.id) : Promise.resolve(0),
+    // Someone else's question: a signed-in reader is offered their own matches (or the form).
+    viewer && !viewerIsAsker ? hasAskerProfile(db, viewer.id) : Promise.resolve(askerHasProfile),
   ]);
   const cardOf = new Map(cards.map((c) => [c.id, c]));
   const list: PanelMatch[] = [];
@@ -63,6 +66,9 @@ export async function threadPanel(
   return {
     threadId,
     viewerIsAsker,
+    askerHasProfile,
+    askerName: thread.display_name ? firstName(thread.display_name) : null,
+    viewerHasAskerProfile: viewer ? viewerHasProfile : null,
     canRequest: viewerIsAsker && open < config.MENTORSHIP_MAX_OPEN_REQUESTS,
     openRequests: open,
     maxOpenRequests: config.MENTORSHIP_MAX_OPEN_REQUESTS,

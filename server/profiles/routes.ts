@@ -9,6 +9,8 @@ import { requireViewer, viewerOf } from '../auth/viewer';
 import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
 import { parse } from '../http/validate';
+import { userPostsQuery } from '../../shared/api/user-posts';
+import { questionsBy, repliesBy } from './posts';
 import * as service from './service';
 
 // Profiles depend on who asks (isSelf, private fields): never cache them in a shared cache.
@@ -26,6 +28,17 @@ export function profileRoutes(ctx: AppContext): Router {
     if (handle.length > 64) throw notFound(`The profile @${handle.slice(0, 64)}…`);
     privateJson(res, await service.getPublicProfile(db, handle, viewerOf(req)));
   });
+
+  // What they wrote: public and the same for everyone, so a shared cache may keep it briefly.
+  for (const [tab, list] of [
+    ['questions', questionsBy],
+    ['replies', repliesBy],
+  ] as const)
+    router.get(`/users/:handle/${tab}`, async (req, res) => {
+      const handle = String(req.params.handle);
+      if (handle.length > 64) throw notFound(`The profile @${handle.slice(0, 64)}…`);
+      res.json(await list(db, handle, parse(userPostsQuery, req.query)));
+    });
 
   router.get('/mentors', async (req, res) => {
     res.json(await service.listMentorPage(db, parse(mentorListQuery, req.query)));

@@ -19,12 +19,16 @@ export function listReplies(db: Db, threadId: string, viewerId: string | null, a
         (eb) =>
           eb
             .selectFrom('users')
+            // The mentor badge beside a reply ("PM since 2019 · was a backend engineer").
+            .leftJoin('mentor_profiles as mp', 'mp.user_id', 'users.id')
             .select([
               'users.id',
               'users.handle',
               'users.display_name',
               'users.deleted_at',
               'users.imported',
+              'mp.role_before as mentor_role_before',
+              'mp.switch_year as mentor_switch_year',
             ])
             .whereRef('users.id', '=', 'r.author_id')
             .offset(0)
@@ -55,6 +59,8 @@ export function listReplies(db: Db, threadId: string, viewerId: string | null, a
         'u.display_name as author_display_name',
         'u.deleted_at as author_deleted_at',
         'u.imported as author_imported',
+        'u.mentor_role_before as author_mentor_role_before',
+        'u.mentor_switch_year as author_mentor_switch_year',
       ])
       .select(
         viewerId

@@ -16,6 +16,9 @@ interface AuthorColumns {
   author_display_name: string | null;
   author_deleted_at: Date | null;
   author_imported?: boolean | null;
+  /** Present when the query joins the author's switch story (replies do). */
+  author_mentor_role_before?: string | null;
+  author_mentor_switch_year?: number | null;
 }
 
 export function presentAuthor(row: AuthorColumns): UserRef {
@@ -26,6 +29,14 @@ export function presentAuthor(row: AuthorColumns): UserRef {
     handle: row.author_handle!,
     displayName: row.author_display_name!,
     ...(row.author_imported ? { imported: true } : {}),
+    ...(row.author_mentor_switch_year && row.author_mentor_role_before
+      ? {
+          mentor: {
+            switchYear: row.author_mentor_switch_year,
+            roleBefore: row.author_mentor_role_before,
+          },
+        }
+      : {}),
   };
 }
 

@@ -225,6 +225,15 @@ export interface ThreadMentorPanel {
   threadId: string;
   /** The viewer posted this question: the panel is "PMs who made this switch". */
   viewerIsAsker: boolean;
+  /**
+   * The question's author has an asker profile. Without one, matches rest on the question's
+   * words alone: the panel says what is missing and shows no fit percentages.
+   */
+  askerHasProfile: boolean;
+  /** The asker's first name, as reasons speak of them to others (null: account deleted). */
+  askerName: string | null;
+  /** Signed-in viewer has an asker profile of their own (null for visitors). */
+  viewerHasAskerProfile: boolean | null;
   /** The viewer may send a request now (signed in, asker, under the open-request cap). */
   canRequest: boolean;
   openRequests: number;

@@ -122,6 +122,8 @@ export interface UserRef {
   displayName: string;
   /** Placeholder account created by the Hacker News import. */
   imported?: boolean;
+  /** A mentor's switch, for the badge beside their replies ("PM since 2019 · was …"). */
+  mentor?: { switchYear: number; roleBefore: string };
 }
 
 export interface ThreadSummary {

@@ -33,8 +33,27 @@ const COMPANY_PHRASE: Partial<Record<CompanyTypeId, string>> = {
   'public-sector': 'in the public sector',
 };
 
+/** "you" for the asker, the asker's name for anyone else (AskerInput.speakAbout). */
+interface Voice {
+  /** "you are" / "Maya is" */
+  are: string;
+  /** "you" / "Maya" */
+  who: string;
+  /** "your" / "Maya's" */
+  whose: string;
+  /** "you" / "them", after "for" */
+  them: string;
+}
+
+export function voiceOf(asker: Pick<AskerInput, 'speakAbout'>): Voice {
+  const n = asker.speakAbout;
+  return n
+    ? { are: `${n} is`, who: n, whose: `${n}'s`, them: 'them' }
+    : { are: 'you are', who: 'you', whose: 'your', them: 'you' };
+}
+
 const FOCUS_PHRASE: Record<MentoringFocusId, string> = {
-  exploring: 'deciding whether PM is right for you',
+  exploring: 'deciding whether PM is right for {them}',
   'choosing-path': 'choosing a path into PM',
   'building-evidence': 'building product experience and a portfolio',
   interviewing: 'preparing for PM interviews',
@@ -84,10 +103,11 @@ function pathSentence(asker: AskerInput, m: MentorCandidate, score: number): str
   const phrase = PATH_PHRASE[m.pathTaken] ?? path?.short ?? m.pathTaken;
   const how = m.pathTaken === 'founder' ? `by ${phrase}` : `via ${phrase}`;
   const took = m.monthsToSwitch > 0 ? `, which took ${plural(m.monthsToSwitch, 'month')}` : '';
+  const v = voiceOf(asker);
   const why = asker.pathsWeighed.includes(m.pathTaken)
-    ? ' (one of the paths you are weighing)'
-    : score > 0
-      ? ' (close to a path you are weighing)'
+    ? ` (one of the paths ${v.are} weighing)`
+    : score > 0 && asker.pathsWeighed.length > 0
+      ? ` (close to a path ${v.are} weighing)`
       : '';
   return `Switched ${how} in ${m.switchYear}${why}${took}`;
 }
@@ -112,9 +132,10 @@ export function skillsNamed(skills: readonly string[], text: string): string[] {
 function textSentence(asker: AskerInput, m: MentorCandidate, questionText: string): string {
   const text = `${questionText} ${asker.currentRole} ${asker.constraints} ${asker.goals}`;
   const named = skillsNamed(m.skills, text).slice(0, 3);
+  const v = voiceOf(asker);
   return named.length > 0
-    ? `Knows what you asked about: ${listJoin(named)}`
-    : 'Their story and what helped them speak to your question';
+    ? `Knows what ${v.who} asked about: ${listJoin(named)}`
+    : `Their story and what helped them speak to ${v.whose} question`;
 }
 
 export interface ReasonContext {
@@ -149,12 +170,13 @@ export function responseSentence(responseHours: number | null): string {
 function overlapSentence(asker: AskerInput, m: MentorCandidate, o: ReasonContext['overlap']) {
   const worst = Math.round(o.worst * 2) / 2;
   const now = Math.round(o.current * 2) / 2;
-  if (m.timeZone === asker.timeZone) return 'Works in your time zone';
+  const v = voiceOf(asker);
+  if (m.timeZone === asker.timeZone) return `Works in ${v.whose} time zone`;
   if (now <= 0 && worst <= 0)
-    return 'No working hours in common with you, so expect written, async help';
+    return `No working hours in common with ${v.who}, so expect written, async help`;
   const clocks = worst < now ? ` (${worst} h in the weeks when clocks change)` : '';
   const thin = worst < 3 ? ', little for live calls' : '';
-  return `${now} h of working-day overlap with your time zone${clocks}${thin}`;
+  return `${now} h of working-day overlap with ${v.whose} time zone${clocks}${thin}`;
 }
 
 export function buildReasons(asker: AskerInput, m: MentorCandidate, ctx: ReasonContext): string[] {
@@ -176,7 +198,8 @@ export function buildReasons(asker: AskerInput, m: MentorCandidate, ctx: ReasonC
   );
   add(contribution('reciprocity'), score('reciprocity') >= 0.99 && asker.focus.length > 0, () => {
     const stage = asker.focus.find((x) => m.focus.includes(x)) ?? asker.focus[0]!;
-    return `Wants to help with ${FOCUS_PHRASE[stage]}, where you are now`;
+    const v = voiceOf(asker);
+    return `Wants to help with ${FOCUS_PHRASE[stage].replace('{them}', v.them)}, where ${v.are} now`;
   });
   const sharedIndustries = asker.industries.filter((i) => m.industries.includes(i));
   add(
@@ -188,7 +211,8 @@ export function buildReasons(asker: AskerInput, m: MentorCandidate, ctx: ReasonC
   const reasons = fit.slice(0, MAX_FIT_REASONS).map((r) => r.text);
   if (reasons.length === 0) reasons.push(pathSentence(asker, m, 0));
 
-  reasons.push(overlapSentence(asker, m, ctx.overlap));
+  // Without a profile the asker's zone is unknown (UTC stands in): an overlap would be made up.
+  if (!asker.questionOnly) reasons.push(overlapSentence(asker, m, ctx.overlap));
   const seats = m.capacity - m.activeMentees;
   reasons.push(`Has room for ${plural(seats, 'more mentee', 'more mentees')}`);
   reasons.push(activitySentence(m.lastActiveAt, ctx.now));

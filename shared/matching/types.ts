@@ -33,6 +33,13 @@ export interface AskerInput {
   /** BCP 47 tags as profiles store them (en, pt-BR); compared by primary language. */
   languages: string[];
   focus: MentoringFocusId[];
+  /**
+   * Whom the reasons speak about: absent, they address the asker ("one of the paths you are
+   * weighing"); a name, they are for someone else reading ("one of the paths Maya is weighing").
+   */
+  speakAbout?: string;
+  /** No asker profile: only the question ranks, so zone, paths and fit say nothing. */
+  questionOnly?: boolean;
 }
 
 /** The question the asker posted (optional: the Find-a-mentor page has none). */

@@ -29,6 +29,7 @@ describeBrowser('admin email page', () => {
   it('says so when nothing failed, then lists failures masked after a refresh', async () => {
     const page = await pageAs(app, admin, 375);
     await page.goto(app.url + '/');
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Email', exact: true }).click();
     await page.getByRole('heading', { name: 'Email deliveries' }).waitFor();
     await page.getByText('No email has been refused.').waitFor();
@@ -80,6 +81,9 @@ describeBrowser('admin email page', () => {
       const page = await pageAs(app, who, 375);
       await page.goto(app.url + '/admin/email');
       await page.getByText('Only admins can see email deliveries.').waitFor();
+      // The admin link would be in the header's menu: open it to look.
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('link', { name: 'Mentors', exact: true }).waitFor();
       await expectCount(page.getByRole('link', { name: 'Email', exact: true }), 0);
       await expectCount(page.getByRole('table'), 0);
       await page.context().close();

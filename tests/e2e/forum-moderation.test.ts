@@ -85,6 +85,7 @@ describeBrowser('forum: edit, delete, flag, moderate', () => {
 
     const moderator = await pageAs(app, mod, 375);
     await moderator.goto(app.url + '/');
+    await moderator.getByRole('button', { name: 'Menu' }).click();
     await moderator.getByRole('link', { name: 'Moderation' }).click();
     const queue = moderator.getByRole('list', { name: 'Flagged posts' });
     const item = queue.getByRole('listitem').filter({ hasText: 'is a paid PM bootcamp' }).first();

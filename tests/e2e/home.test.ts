@@ -64,6 +64,12 @@ describeBrowser('home page in a real browser', () => {
       ['/u/priya_pm', 'Priya Raman (@priya_pm) · Switchboard'],
       ['/paths', 'Paths into product management · Switchboard'],
       ['/signin', 'Sign in · Switchboard'],
+      ['/mentors', 'Find a mentor · Switchboard'],
+      ['/messages', 'Messages · Switchboard'],
+      ['/notifications', 'Notifications · Switchboard'],
+      ['/welcome', 'Welcome · Switchboard'],
+      ['/settings/notifications', 'Notification settings · Switchboard'],
+      ['/search?q=mba', 'mba · Search · Switchboard'],
     ] as const) {
       await page.goto(app.url + path);
       await expect.poll(() => page.title()).toBe(title);

@@ -36,6 +36,7 @@ import {
 } from '../../shared/api/moderation';
 import { settingsInput as notificationSettingsInput } from '../../shared/api/notification-settings';
 import { markReadInput, notificationListQuery } from '../../shared/api/notifications';
+import { userPostsQuery } from '../../shared/api/user-posts';
 import {
   askerProfileInput,
   mentorListQuery,
@@ -278,6 +279,14 @@ export const routeSpecs: Record<string, RouteSpec> = {
 
   // ------------------------------------------------------------ profiles
   'GET /api/users/:handle': { params: (fx) => ({ handle: fx.member.handle }) },
+  'GET /api/users/:handle/questions': {
+    params: (fx) => ({ handle: fx.member.handle }),
+    query: userPostsQuery,
+  },
+  'GET /api/users/:handle/replies': {
+    params: (fx) => ({ handle: fx.member.handle }),
+    query: userPostsQuery,
+  },
   'GET /api/mentors': { query: mentorListQuery },
   'GET /api/me/profile': {},
   'PATCH /api/me/profile': {

@@ -151,7 +151,10 @@ describe('"a question matches your switch"', () => {
       threadId,
       title: 'Agency web developer: startup engineering lead or internal transfer?',
     });
-    expect((told[0]!.payload as { reasons: string[] }).reasons.length).toBeGreaterThan(0);
+    const reasons = (told[0]!.payload as { reasons: string[] }).reasons;
+    expect(reasons.length).toBeGreaterThan(0);
+    // The mentor reads these: the asker is spoken of by name, never as "you".
+    expect(reasons.join(' | ')).not.toMatch(/\byou\b|\byour\b/i);
     const client = await signIn(
       app,
       good.find((g) => g.id === result.notified[0])!,

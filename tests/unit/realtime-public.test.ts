@@ -49,6 +49,8 @@ const replyRow = (s: keyof typeof states, viewer: Viewer | null): ReplyRow => ({
   author_display_name: 'Ada',
   author_deleted_at: null,
   author_imported: false,
+  author_mentor_role_before: null,
+  author_mentor_switch_year: null,
   viewer_voted: !!viewer,
   body_md: viewer?.id === author.id ? 'the body' : null,
 });

@@ -1,10 +1,6 @@
-import { Link, NavLink, Outlet, useNavigation } from 'react-router';
-import { AdminNavItem } from './admin/AdminNavItem';
-import { ModNavItem } from './forum/ModNavItem';
-import { AccountMenu } from './auth/AccountMenu';
+import { Outlet, useNavigation } from 'react-router';
 import { VerifyBanner } from './auth/VerifyBanner';
-import { NotificationBell } from './NotificationBell';
-import { MessagesNavItem } from './chat/MessagesNavItem';
+import { SiteHeader } from './header/SiteHeader';
 
 export function Layout() {
   // Pages load their code on first visit (router.tsx): say so while it comes.
@@ -15,43 +11,7 @@ export function Layout() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="site-header">
-        <div className="container header-row">
-          <Link to="/" className="brand" aria-label="Switchboard home">
-            <span className="brand-mark" aria-hidden="true" />
-            Switchboard
-          </Link>
-          <nav aria-label="Main">
-            <ul className="nav-list">
-              <li>
-                <NavLink to="/" end>
-                  Questions
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/ask">Ask</NavLink>
-              </li>
-              <li>
-                <NavLink to="/search">Search</NavLink>
-              </li>
-              <li>
-                <NavLink to="/mentors">Mentors</NavLink>
-              </li>
-              <li>
-                <NavLink to="/paths">Paths</NavLink>
-              </li>
-              <li>
-                <NavLink to="/mentorships">Mentorships</NavLink>
-              </li>
-              <MessagesNavItem />
-              <ModNavItem />
-              <AdminNavItem />
-            </ul>
-          </nav>
-          <NotificationBell />
-          <AccountMenu />
-        </div>
-      </header>
+      <SiteHeader />
       <VerifyBanner />
       <main id="main" className="container" tabIndex={-1}>
         <Outlet />

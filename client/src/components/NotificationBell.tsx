@@ -24,6 +24,7 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const client = useQueryClient();
 
   const count = useQuery({
@@ -69,7 +70,11 @@ export function NotificationBell() {
 
   useEffect(() => {
     if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
     const onClick = (e: MouseEvent) => {
       if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
     };
@@ -86,6 +91,7 @@ export function NotificationBell() {
   return (
     <div className="notification-bell" ref={root}>
       <button
+        ref={button}
         type="button"
         className="bell-button"
         aria-expanded={open}
@@ -147,6 +153,10 @@ export function NotificationBell() {
           </ul>
         )}
         <p className="bell-footer">
+          <Link to="/notifications" onClick={() => setOpen(false)}>
+            All notifications
+          </Link>{' '}
+          ·{' '}
           <Link to="/mentorships" onClick={() => setOpen(false)}>
             Your mentorships
           </Link>

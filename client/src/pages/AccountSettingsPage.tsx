@@ -166,6 +166,18 @@ export function AccountSettingsPage() {
           </dd>
         </dl>
       </section>
+      <section aria-labelledby="match-h" className="settings-section">
+        <h2 id="match-h">Matching profile</h2>
+        <p>
+          What matching reads: the paths you are weighing if you are exploring a switch, your switch
+          story if you made it.
+        </p>
+        <p>
+          <Link to="/settings/profile">Edit your matching profile</Link> ·{' '}
+          <Link to="/welcome">Choose your role again</Link> ·{' '}
+          <Link to="/settings/notifications">Notification settings</Link>
+        </p>
+      </section>
       <section aria-labelledby="pw-h" className="settings-section">
         <h2 id="pw-h">Change password</h2>
         <ChangePassword />

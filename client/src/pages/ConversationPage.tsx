@@ -9,6 +9,7 @@ import { timeAgo } from '../lib/time';
 import { MessageItem } from '../components/chat/MessageItem';
 import { NextSteps } from '../components/chat/NextSteps';
 import { useChatScroll } from '../components/chat/useChatScroll';
+import { usePageTitle } from '../lib/title';
 
 const connectionText = {
   connecting: '',
@@ -34,6 +35,9 @@ export function ConversationPage() {
     return () => clearTimeout(t);
   }, [chat.otherTypingUntil, now]);
   const d = chat.detail;
+  usePageTitle(
+    d ? `${d.other.displayName} · Messages` : chat.error ? 'Conversation not found' : 'Messages',
+  );
   if (chat.error && !d)
     return (
       <div className="chat-page">

@@ -5,11 +5,13 @@ import type { Page } from '../../../shared/api/threads';
 import { apiFetch } from '../lib/api';
 import { useSession } from '../lib/session';
 import { timeAgo } from '../lib/time';
+import { usePageTitle } from '../lib/title';
 
 /** /messages: my conversations, most recent first, with unread counts; chat email setting. */
 export function MessagesPage() {
   const { viewer } = useSession();
   const client = useQueryClient();
+  usePageTitle('Messages');
   // Keyset pages (most recent first); the badge's chat:activity invalidates ['chat', 'inbox'].
   const inbox = useInfiniteQuery({
     queryKey: ['chat', 'inbox'],

@@ -11,6 +11,7 @@ import {
 import { supportedTimeZones } from '../../../shared/api/profiles';
 import { apiFetch } from '../lib/api';
 import { useSession } from '../lib/session';
+import { usePageTitle } from '../lib/title';
 
 const key = ['me', 'notification-settings'];
 const channelLabels: Record<Channel, string> = {
@@ -170,6 +171,7 @@ function SettingsForm({ initial }: { initial: NotificationSettings }) {
 
 export function NotificationSettingsPage() {
   const { viewer, isPending } = useSession();
+  usePageTitle('Notification settings');
   const settings = useQuery({
     queryKey: key,
     queryFn: () => apiFetch<NotificationSettings>('/api/me/notification-settings'),

@@ -1,4 +1,5 @@
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ProfilePosts, type PostsTab } from '../components/profile/ProfilePosts';
 import { AskerSummary } from '../components/profile/AskerSummary';
 import { MentorStory } from '../components/profile/MentorStory';
 import { ProfileHeader } from '../components/profile/ProfileHeader';
@@ -6,14 +7,18 @@ import { ProfileRequestEntry } from '../components/mentorship/ProfileRequestEntr
 import { usePublicProfile } from '../components/profile/api';
 import { ApiError } from '../lib/api';
 import { usePageTitle } from '../lib/title';
+import type { PublicProfile } from '../../../shared/api/profiles';
 
 /** /u/:handle — a person's public profile, with the switch story when they are a mentor. */
 export function ProfilePage() {
   const handle = useParams().handle ?? '';
+  const [params] = useSearchParams();
+  const tab = (['questions', 'replies'] as const).find((t) => t === params.get('tab')) ?? null;
   const query = usePublicProfile(handle);
   const loaded = query.data;
 
-  usePageTitle(loaded ? `${loaded.user.displayName} (@${loaded.user.handle})` : 'Profile');
+  const who = loaded ? `${loaded.user.displayName} (@${loaded.user.handle})` : 'Profile';
+  usePageTitle(tab ? `${tab === 'questions' ? 'Questions' : 'Replies'} · ${who}` : who);
 
   if (query.isPending)
     return (
@@ -52,6 +57,37 @@ export function ProfilePage() {
   return (
     <article className="profile-page" aria-labelledby="profile-title">
       <ProfileHeader profile={profile} />
+      <ProfileTabs profile={profile} tab={tab} />
+      {tab ? <ProfilePosts handle={profile.user.handle} tab={tab} /> : <About profile={profile} />}
+    </article>
+  );
+}
+
+function ProfileTabs({ profile, tab }: { profile: PublicProfile; tab: PostsTab | null }) {
+  const base = `/u/${encodeURIComponent(profile.user.handle)}`;
+  const tabs = [
+    { id: null, label: 'About', to: base },
+    {
+      id: 'questions',
+      label: `Questions (${profile.user.threadCount})`,
+      to: `${base}?tab=questions`,
+    },
+    { id: 'replies', label: `Replies (${profile.user.replyCount})`, to: `${base}?tab=replies` },
+  ];
+  return (
+    <nav aria-label="Profile sections" className="profile-tabs">
+      {tabs.map((t) => (
+        <Link key={t.label} to={t.to} aria-current={t.id === tab ? 'page' : undefined}>
+          {t.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+function About({ profile }: { profile: PublicProfile }) {
+  return (
+    <>
       <ProfileRequestEntry profile={profile} />
       {profile.mentor && <MentorStory mentor={profile.mentor} />}
       {profile.asker && <AskerSummary asker={profile.asker} />}
@@ -67,6 +103,6 @@ export function ProfilePage() {
           )}
         </p>
       )}
-    </article>
+    </>
   );
 }

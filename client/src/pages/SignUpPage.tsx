@@ -39,7 +39,8 @@ export function SignUpPage() {
         signIn.mutate(
           { login: values.handle, password: values.password },
           {
-            onSuccess: () => void navigate('/', { replace: true }),
+            // First stop: who are they here as (skippable).
+            onSuccess: () => void navigate('/welcome', { replace: true }),
             onError: () => setDone(res.message),
           },
         ),

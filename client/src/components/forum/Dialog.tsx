@@ -8,10 +8,13 @@ export function Dialog({
   title,
   onClose,
   children,
+  className = '',
 }: {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** Extra class, e.g. for a wider dialog. */
+  className?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -39,7 +42,7 @@ export function Dialog({
   }, []);
 
   return (
-    <dialog ref={ref} className="forum-dialog" aria-labelledby={titleId}>
+    <dialog ref={ref} className={`forum-dialog ${className}`.trim()} aria-labelledby={titleId}>
       <div className="dialog-head">
         <h2 id={titleId}>{title}</h2>
         <button

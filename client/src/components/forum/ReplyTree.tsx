@@ -86,6 +86,7 @@ function ReplyItem({ node }: { node: TreeNode }) {
           {r.author.id && r.author.id === ui.thread.author.id && (
             <span className="badge badge-asker">asker</span>
           )}
+          {r.author.mentor && <MentorBadge mentor={r.author.mentor} />}
           <Link className="reply-time" to={replyPath(r.threadId, r.id)}>
             <time dateTime={r.createdAt} title={new Date(r.createdAt).toLocaleString()}>
               {timeAgo(r.createdAt)}
@@ -147,5 +148,21 @@ function ReplyItem({ node }: { node: TreeNode }) {
         </Link>
       )}
     </li>
+  );
+}
+
+/** "PM since 2019 · was a backend engineer": readers see who made the switch. */
+function MentorBadge({ mentor }: { mentor: { switchYear: number; roleBefore: string } }) {
+  const role = mentor.roleBefore.trim();
+  // "Backend engineer" reads "a backend engineer"; "iOS developer" / "QA lead" keep capitals.
+  const noun = /^[A-Z][a-z]+(\s[^A-Z]*)?$/.test(role)
+    ? role[0]!.toLowerCase() + role.slice(1)
+    : role;
+  const an = /^[aeiou]/i.test(noun) && !/^(uni|use|eu)/i.test(noun) ? 'an' : 'a';
+  return (
+    <span className="badge badge-mentor mentor-badge">
+      <span className="visually-hidden">Mentor: </span>PM since {mentor.switchYear} · was {an}{' '}
+      {noun}
+    </span>
   );
 }

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { pathHref } from '../../../../shared/api/paths';
 import type { MentorCard } from '../../../../shared/api/mentorships';
-import { pathLabel } from '../../../../shared/taxonomy';
+import { pathInText } from '../../../../shared/taxonomy';
 
 /** A mentor's switch in one glance; the name links to the full story on /u/:handle. */
 export function MentorSummaryCard({
@@ -21,7 +21,7 @@ export function MentorSummaryCard({
       {mentor.headline && <p className="mentor-headline">{mentor.headline}</p>}
       <p className="mentor-switch">
         {mentor.roleBefore} → {mentor.roleNow}, {mentor.switchYear}, via{' '}
-        <Link to={pathHref(mentor.pathTaken)}>{pathLabel(mentor.pathTaken).toLowerCase()}</Link>
+        <Link to={pathHref(mentor.pathTaken)}>{pathInText(mentor.pathTaken)}</Link>
       </p>
       <p className="muted mentor-meta">
         {mentor.timeZone.replace(/_/g, ' ')} · {mentor.languages.join(', ')} ·{' '}

@@ -7,7 +7,11 @@ export function ProfileRequestEntry({ profile }: { profile: PublicProfile }) {
   return (
     <div className="profile-request">
       <RequestMentorshipButton
-        mentor={{ handle: profile.user.handle, displayName: profile.user.displayName }}
+        mentor={{
+          handle: profile.user.handle,
+          displayName: profile.user.displayName,
+          capacity: profile.mentor.capacity,
+        }}
       />
     </div>
   );

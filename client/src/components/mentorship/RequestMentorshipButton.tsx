@@ -1,20 +1,23 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { RequestItem } from '../../../../shared/api/mentorships';
 import { useSession } from '../../lib/session';
+import { Dialog } from '../forum/Dialog';
 import { signInHref } from '../forum/forum-api';
 import { RequestForm } from './RequestForm';
 
 /**
  * "Request mentorship": the entry point on the thread panel, the directory and a mentor's
- * profile (/u/:handle renders it). Opens the request form in place; after sending it says so.
+ * profile (/u/:handle renders it). Opens the request form in a dialog wide enough to write in
+ * (full width on a phone); after sending it says so. A paused or full mentor cannot be asked:
+ * the button stays, disabled, with the reason beside it (the server refuses such requests too).
  */
 export function RequestMentorshipButton({
   mentor,
   threadId,
   existing,
 }: {
-  mentor: { handle: string; displayName: string; openSeats?: number };
+  mentor: { handle: string; displayName: string; openSeats?: number; capacity?: number };
   threadId?: string;
   /** The viewer's open request / active mentorship with this mentor, when known. */
   existing?: { requestId: string | null; mentorshipId: string | null };
@@ -22,6 +25,7 @@ export function RequestMentorshipButton({
   const { viewer, isPending } = useSession();
   const [open, setOpen] = useState(false);
   const [sent, setSent] = useState<RequestItem | null>(null);
+  const whyId = useId();
 
   if (isPending) return null;
   if (existing?.mentorshipId)
@@ -43,28 +47,46 @@ export function RequestMentorshipButton({
       </p>
     );
   if (viewer.handle === mentor.handle) return null;
-  if (mentor.openSeats === 0)
-    return <p className="mentorship-state muted">No room for new mentees right now</p>;
-  if (!open)
-    return (
+  const blocked =
+    mentor.capacity === 0
+      ? `${mentor.displayName} has paused mentoring and is not taking requests right now.`
+      : mentor.openSeats === 0
+        ? 'No room for new mentees right now.'
+        : null;
+  return (
+    <div className="request-entry">
       <button
         type="button"
         className="request-mentorship"
         aria-label={`Request mentorship from ${mentor.displayName}`}
+        aria-describedby={blocked ? whyId : undefined}
+        disabled={!!blocked}
         onClick={() => setOpen(true)}
       >
         Request mentorship
       </button>
-    );
-  return (
-    <RequestForm
-      mentor={mentor}
-      threadId={threadId}
-      onDone={(r) => {
-        setSent(r);
-        setOpen(false);
-      }}
-      onCancel={() => setOpen(false)}
-    />
+      {blocked && (
+        <p id={whyId} className="mentorship-state muted">
+          {blocked}
+        </p>
+      )}
+      {open && !blocked && (
+        <Dialog
+          title={`Request a mentorship from ${mentor.displayName}`}
+          className="request-dialog"
+          onClose={() => setOpen(false)}
+        >
+          <RequestForm
+            mentor={mentor}
+            threadId={threadId}
+            onDone={(r) => {
+              setSent(r);
+              setOpen(false);
+            }}
+            onCancel={() => setOpen(false)}
+          />
+        </Dialog>
+      )}
+    </div>
   );
 }

@@ -35,11 +35,21 @@ export function ProfileHeader({ profile }: { profile: PublicProfile }) {
       <dl className="profile-stats">
         <div>
           <dt>Questions</dt>
-          <dd>{user.threadCount}</dd>
+          <dd>
+            <Link to={`/u/${encodeURIComponent(user.handle)}?tab=questions`}>
+              {user.threadCount}
+              <span className="visually-hidden"> questions by @{user.handle}</span>
+            </Link>
+          </dd>
         </div>
         <div>
           <dt>Replies</dt>
-          <dd>{user.replyCount}</dd>
+          <dd>
+            <Link to={`/u/${encodeURIComponent(user.handle)}?tab=replies`}>
+              {user.replyCount}
+              <span className="visually-hidden"> replies by @{user.handle}</span>
+            </Link>
+          </dd>
         </div>
         <div>
           <dt>Karma</dt>
