@@ -252,28 +252,42 @@ export async function people(db: Db, ids: string[]) {
     .execute();
 }
 
-/** Moves the read position forward only (a late, older mark never un-reads). */
+/**
+ * Moves the read position forward only (a late, older mark never un-reads), in one
+ * statement: the access check (a participant whose account still exists; undefined
+ * otherwise), the capped move, and the reader's new badge count. The count cannot see the
+ * statement's own update (one snapshot), so this conversation counts from the new position.
+ */
 export async function markRead(
   db: Db,
   conversationId: string,
   userId: string,
   seq: number,
-): Promise<{ lastReadSeq: number; moved: boolean }> {
-  const { rows } = await sql<{ last_read_seq: string; moved: boolean }>`
-    WITH cap AS (
-      SELECT least(${seq}::bigint, coalesce(max(seq), 0)) AS s
-        FROM chat_messages WHERE conversation_id = ${conversationId}::uuid
-    ), upd AS (
-      UPDATE conversation_participants p SET last_read_seq = cap.s FROM cap
+): Promise<{ lastReadSeq: number; moved: boolean; unread: number } | undefined> {
+  const { rows } = await sql<{ last_read_seq: number; moved: boolean; unread: number }>`
+    WITH target AS (
+      SELECT greatest(p.last_read_seq, least(${seq}::bigint,
+               (SELECT coalesce(max(seq), 0) FROM chat_messages
+                 WHERE conversation_id = ${conversationId}::uuid))) AS s
+        FROM conversation_participants p JOIN users u ON u.id = p.user_id
        WHERE p.conversation_id = ${conversationId}::uuid AND p.user_id = ${userId}::uuid
-         AND p.last_read_seq < cap.s
+         AND u.deleted_at IS NULL
+    ), upd AS (
+      UPDATE conversation_participants p SET last_read_seq = t.s FROM target t
+       WHERE p.conversation_id = ${conversationId}::uuid AND p.user_id = ${userId}::uuid
+         AND p.last_read_seq < t.s
       RETURNING p.last_read_seq
     )
-    SELECT coalesce((SELECT last_read_seq FROM upd),
-                    (SELECT last_read_seq FROM conversation_participants
-                      WHERE conversation_id = ${conversationId}::uuid AND user_id = ${userId}::uuid)) AS last_read_seq,
-           EXISTS (SELECT 1 FROM upd) AS moved`.execute(db);
-  return { lastReadSeq: Number(rows[0]?.last_read_seq ?? 0), moved: !!rows[0]?.moved };
+    SELECT t.s AS last_read_seq, EXISTS (SELECT 1 FROM upd) AS moved,
+           (SELECT count(*) FROM conversation_participants op
+              JOIN chat_messages om ON om.conversation_id = op.conversation_id
+               AND om.seq > CASE WHEN op.conversation_id = ${conversationId}::uuid
+                                 THEN t.s ELSE op.last_read_seq END
+             WHERE op.user_id = ${userId}::uuid AND om.sender_id IS DISTINCT FROM op.user_id
+               AND om.deleted_at IS NULL) AS unread
+      FROM target t`.execute(db);
+  const r = rows[0];
+  return r && { lastReadSeq: Number(r.last_read_seq), moved: r.moved, unread: Number(r.unread) };
 }
 
 export async function setLastSeen(db: Db, conversationId: string, userId: string): Promise<Date> {

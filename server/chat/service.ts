@@ -233,24 +233,71 @@ export const markDone = (
     return done ? { done_at: new Date(), done_by: userId } : { done_at: null, done_by: null };
   });
 
-export async function markRead(
+/**
+ * Marks read up to `seq`. Read marks of one person in one conversation are coalesced in this
+ * process: while one is being written, the next ones wait and go as a single write of the
+ * highest position asked for (a read position only moves forward, so nothing is lost), and
+ * every caller gets that write's answer. Each write checks access itself (q.markRead), after
+ * every event merged into it arrived.
+ */
+export function markRead(
   ctx: AppContext,
   userId: string,
   conversationId: string,
   seq: number,
 ): Promise<{ lastReadSeq: number; unread: number }> {
-  await chatAccess(ctx.db, conversationId, userId);
+  let marks = readMarks.get(ctx);
+  if (!marks) readMarks.set(ctx, (marks = new Map()));
+  const key = `${userId}:${conversationId}`;
+  const state = marks.get(key);
+  if (state) {
+    // One write is running: join the next one (there is at most one waiting).
+    state.next ??= { seq, done: deferred() };
+    state.next.seq = Math.max(state.next.seq, seq);
+    return state.next.done.promise;
+  }
+  const run = (s: number): Promise<ReadResult> =>
+    writeReadMark(ctx, userId, conversationId, s).finally(() => {
+      const waiting = marks.get(key)?.next;
+      if (!waiting) return void marks.delete(key);
+      marks.set(key, {});
+      run(waiting.seq).then(waiting.done.resolve, waiting.done.reject);
+    });
+  marks.set(key, {});
+  return run(seq);
+}
+
+type ReadResult = { lastReadSeq: number; unread: number };
+const readMarks = new WeakMap<
+  AppContext,
+  Map<string, { next?: { seq: number; done: ReturnType<typeof deferred<ReadResult>> } }>
+>();
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+async function writeReadMark(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+  seq: number,
+): Promise<ReadResult> {
+  if (!/^[0-9a-f-]{36}$/i.test(conversationId)) throw notFound('That conversation');
   const r = await q.markRead(ctx.db, conversationId, userId, seq);
+  if (!r) throw notFound('That conversation');
   if (r.moved) {
     ctx.realtime?.toConversation(conversationId, 'chat:read', {
       conversationId,
       userId,
       lastReadSeq: r.lastReadSeq,
     });
+    ctx.realtime?.toUser(userId, 'chat:activity', { conversationId, unread: r.unread });
   }
-  const unread = await q.unreadTotal(ctx.db, userId);
-  if (r.moved) ctx.realtime?.toUser(userId, 'chat:activity', { conversationId, unread });
-  return { lastReadSeq: r.lastReadSeq, unread };
+  return { lastReadSeq: r.lastReadSeq, unread: r.unread };
 }
 
 export async function conversationDetail(

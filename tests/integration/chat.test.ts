@@ -249,6 +249,34 @@ describe('chat: delivery', () => {
     expect([page.items.length, page.hasOlder]).toEqual([1, true]);
   });
 
+  it('read marks arriving together are coalesced without losing the highest one', async () => {
+    const { conversationId, mentorClient, menteeClient, mentee } = await pairSignedIn();
+    const mentorSocket = await joinedSocket(mentorClient, conversationId);
+    const reads = collect(mentorSocket, 'chat:read');
+    const menteeSocket = await joinedSocket(menteeClient, conversationId);
+    for (let i = 1; i <= 5; i++)
+      await mentorClient
+        .post(`/api/conversations/${conversationId}/messages`)
+        .send({ id: randomUUID(), body: `Note ${i}` })
+        .expect(201);
+    const acks = await Promise.all(
+      [3, 1, 5, 2, 4, 5, 1].map((seq) => ask(menteeSocket, 'chat:read', { conversationId, seq })),
+    );
+    expect(acks.every((a) => a.ok)).toBe(true);
+    const row = await app.ctx.db
+      .selectFrom('conversation_participants')
+      .select('last_read_seq')
+      .where('conversation_id', '=', conversationId)
+      .where('user_id', '=', mentee.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(row.last_read_seq)).toBe(5);
+    await eventually(() => expect(reads.at(-1)?.lastReadSeq).toBe(5));
+    const seen = reads.map((r) => r.lastReadSeq);
+    expect(seen).toEqual([...seen].sort((x, y) => x - y)); // "Seen" only moves forward
+    const badge = await menteeClient.get('/api/conversations/unread').expect(200);
+    expect(badge.body.unread).toBe(0);
+  });
+
   it('a rolled-back send emits nothing and schedules no email', async () => {
     const { conversationId, mentorClient, menteeClient } = await pairSignedIn();
     const reader = await joinedSocket(menteeClient, conversationId);
