@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
 import type { AppContext } from '../context';
-import type { Trx } from '../forum/author';
 import { AppError } from '../http/errors';
 
 /**
@@ -8,11 +6,14 @@ import { AppError } from '../http/errors';
  * - a token bucket in this process (HTTP and every socket of theirs share it), refilled
  *   evenly: it turns a burst away before it costs a transaction;
  * - the messages this person stored in the last 10 seconds, counted in the send's own
- *   transaction: the limit holds however many instances their tabs and requests reach
+ *   statement (queries.ts storeNewMessage; index chat_messages_sender_recent): the limit holds however many instances their tabs and requests reach
  *   (each instance's bucket alone would let N instances take N times the limit).
  * Past either, a refusal a person understands; the message stays in their composer to retry.
  */
 const buckets = new Map<string, { tokens: number; at: number }>();
+
+export const floodRefusal = (ctx: Pick<AppContext, 'config'>) =>
+  refusal(ctx.config.CHAT_MESSAGES_PER_10S);
 
 const refusal = (capacity: number) =>
   new AppError(
@@ -34,19 +35,4 @@ export function takeChatToken(ctx: Pick<AppContext, 'config'>, userId: string): 
   }
   b.tokens -= 1;
   buckets.set(userId, b);
-}
-
-/** The cluster-wide count, in the send's transaction (index chat_messages_sender_recent). */
-export async function assertUnderFloodLimit(
-  ctx: Pick<AppContext, 'config'>,
-  trx: Trx,
-  userId: string,
-): Promise<void> {
-  const capacity = ctx.config.CHAT_MESSAGES_PER_10S;
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM chat_messages
-       WHERE sender_id = ${userId} AND created_at > now() - interval '10 seconds'
-       LIMIT ${capacity}) recent`.execute(trx);
-  if (rows[0]!.n >= capacity) throw refusal(capacity);
 }

@@ -77,6 +77,36 @@ export async function chatAccess(
   };
 }
 
+/**
+ * A conversation's two participants, cached in this process. Safe to cache without any
+ * invalidation: they are written once, with the conversation (mentorships'
+ * ensurePairConversation), and never change; what does change — an account deleted, a
+ * suspension, the mentorship ended, the conversation gone — is read fresh by every check
+ * (chatAccess, and the send statement itself). Only hits are kept, and a bounded number.
+ */
+const participantsCache = new Map<string, readonly string[]>();
+const PARTICIPANTS_CACHED = 20_000;
+
+export async function participantsOf(
+  db: Db | Trx,
+  conversationId: string,
+): Promise<readonly string[] | null> {
+  const hit = participantsCache.get(conversationId);
+  if (hit) return hit;
+  if (!/^[0-9a-f-]{36}$/i.test(conversationId)) return null;
+  const rows = await db
+    .selectFrom('conversation_participants')
+    .select('user_id')
+    .where('conversation_id', '=', conversationId)
+    .execute();
+  if (rows.length !== 2) return null;
+  const ids = rows.map((r) => r.user_id);
+  if (participantsCache.size >= PARTICIPANTS_CACHED)
+    participantsCache.delete(participantsCache.keys().next().value!);
+  participantsCache.set(conversationId, ids);
+  return ids;
+}
+
 export function assertCanSend(access: ChatAccess): void {
   if (access.cannotSend) throw new AppError('forbidden', access.cannotSend);
 }

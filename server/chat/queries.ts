@@ -44,6 +44,96 @@ export async function insertMessage(
   return row;
 }
 
+export interface StoredSend {
+  /** Why the sender may not send, read in this statement; the app turns it into an error. */
+  gone: boolean;
+  suspended: boolean;
+  status: string | null;
+  recent: number;
+  /** The sequence number taken, and the message's (null: its id was already stored). */
+  took: number | null;
+  seq: number | null;
+  other_id: string;
+  /** The recipient's unread total with this message in it. */
+  other_unread: number;
+}
+
+/**
+ * The whole send in ONE statement (one round trip inside the transaction instead of seven):
+ * the sender's right to send, read fresh (still a participant, account not deleted, not
+ * suspended, mentorship active, under the cluster-wide flood limit); only if allowed, the
+ * conversation's next stream sequence number, the message, the inbox's last_message_at and
+ * the stream event for replays; and the recipient's new badge count. The counter row stays
+ * locked until commit, so sequence order is commit order (see realtime/outbox.ts).
+ *
+ * The event payload is the presenter's, built by the caller; only its seq is filled in here.
+ * Every sub-statement sees the snapshot from before the insert, hence the `+ 1`: the new
+ * message is from the sender, not deleted and past the recipient's read position (a read
+ * position never passes the newest message).
+ */
+export async function storeNewMessage(
+  trx: Trx,
+  m: {
+    id: string;
+    conversationId: string;
+    senderId: string;
+    md: string;
+    html: string;
+    at: Date;
+    payload: string;
+    floodCapacity: number;
+  },
+): Promise<StoredSend | undefined> {
+  const { rows } = await sql<StoredSend>`
+    WITH me AS (
+      SELECT u.deleted_at IS NOT NULL AS gone,
+             coalesce(u.suspended_until > now(), false) AS suspended,
+             o.user_id AS other_id,
+             (SELECT ms.status FROM mentorships ms WHERE ms.conversation_id = p.conversation_id
+               ORDER BY (ms.status = 'active') DESC, ms.started_at DESC LIMIT 1) AS status,
+             (SELECT count(*)::int FROM (
+                SELECT 1 FROM chat_messages
+                 WHERE sender_id = p.user_id
+                   AND created_at > ${m.at}::timestamptz - interval '10 seconds'
+                 LIMIT ${m.floodCapacity}) recent) AS recent
+        FROM conversation_participants p
+        JOIN users u ON u.id = p.user_id
+        JOIN conversation_participants o
+          ON o.conversation_id = p.conversation_id AND o.user_id <> p.user_id
+       WHERE p.conversation_id = ${m.conversationId}::uuid AND p.user_id = ${m.senderId}::uuid
+    ), counter AS (
+      INSERT INTO thread_event_counters AS c (thread_id, last_seq)
+      SELECT ${m.conversationId}::uuid, 1 FROM me
+       WHERE NOT gone AND NOT suspended AND status = 'active' AND recent < ${m.floodCapacity}
+      ON CONFLICT (thread_id) DO UPDATE SET last_seq = c.last_seq + 1
+      RETURNING c.last_seq
+    ), msg AS (
+      INSERT INTO chat_messages (id, conversation_id, seq, sender_id, body_md, body_html, created_at)
+      SELECT ${m.id}::uuid, ${m.conversationId}::uuid, last_seq, ${m.senderId}::uuid,
+             ${m.md}, ${m.html}, ${m.at}::timestamptz
+        FROM counter
+      ON CONFLICT (id) DO NOTHING
+      RETURNING seq
+    ), conv AS (
+      UPDATE conversations SET last_message_at = ${m.at}::timestamptz
+       WHERE id = ${m.conversationId}::uuid AND EXISTS (SELECT 1 FROM msg)
+    ), event AS (
+      INSERT INTO thread_events (thread_id, seq, type, payload, created_at)
+      SELECT ${m.conversationId}::uuid, seq, 'message.created',
+             jsonb_set(${m.payload}::jsonb, '{message,seq}', to_jsonb(seq)), ${m.at}::timestamptz
+        FROM msg
+    )
+    SELECT me.gone, me.suspended, me.status, me.recent, me.other_id,
+           (SELECT last_seq FROM counter) AS took, (SELECT seq FROM msg) AS seq,
+           (SELECT count(*) FROM conversation_participants op
+              JOIN chat_messages om
+                ON om.conversation_id = op.conversation_id AND om.seq > op.last_read_seq
+             WHERE op.user_id = me.other_id AND om.sender_id IS DISTINCT FROM op.user_id
+               AND om.deleted_at IS NULL) + 1 AS other_unread
+      FROM me`.execute(trx);
+  return rows[0];
+}
+
 /** A page of messages in sequence order: the newest, before `before`, or after `after`. */
 export async function messagePage(
   db: Db,
@@ -162,28 +252,42 @@ export async function people(db: Db, ids: string[]) {
     .execute();
 }
 
-/** Moves the read position forward only (a late, older mark never un-reads). */
+/**
+ * Moves the read position forward only (a late, older mark never un-reads), in one
+ * statement: the access check (a participant whose account still exists; undefined
+ * otherwise), the capped move, and the reader's new badge count. The count cannot see the
+ * statement's own update (one snapshot), so this conversation counts from the new position.
+ */
 export async function markRead(
   db: Db,
   conversationId: string,
   userId: string,
   seq: number,
-): Promise<{ lastReadSeq: number; moved: boolean }> {
-  const { rows } = await sql<{ last_read_seq: string; moved: boolean }>`
-    WITH cap AS (
-      SELECT least(${seq}::bigint, coalesce(max(seq), 0)) AS s
-        FROM chat_messages WHERE conversation_id = ${conversationId}::uuid
-    ), upd AS (
-      UPDATE conversation_participants p SET last_read_seq = cap.s FROM cap
+): Promise<{ lastReadSeq: number; moved: boolean; unread: number } | undefined> {
+  const { rows } = await sql<{ last_read_seq: number; moved: boolean; unread: number }>`
+    WITH target AS (
+      SELECT greatest(p.last_read_seq, least(${seq}::bigint,
+               (SELECT coalesce(max(seq), 0) FROM chat_messages
+                 WHERE conversation_id = ${conversationId}::uuid))) AS s
+        FROM conversation_participants p JOIN users u ON u.id = p.user_id
        WHERE p.conversation_id = ${conversationId}::uuid AND p.user_id = ${userId}::uuid
-         AND p.last_read_seq < cap.s
+         AND u.deleted_at IS NULL
+    ), upd AS (
+      UPDATE conversation_participants p SET last_read_seq = t.s FROM target t
+       WHERE p.conversation_id = ${conversationId}::uuid AND p.user_id = ${userId}::uuid
+         AND p.last_read_seq < t.s
       RETURNING p.last_read_seq
     )
-    SELECT coalesce((SELECT last_read_seq FROM upd),
-                    (SELECT last_read_seq FROM conversation_participants
-                      WHERE conversation_id = ${conversationId}::uuid AND user_id = ${userId}::uuid)) AS last_read_seq,
-           EXISTS (SELECT 1 FROM upd) AS moved`.execute(db);
-  return { lastReadSeq: Number(rows[0]?.last_read_seq ?? 0), moved: !!rows[0]?.moved };
+    SELECT t.s AS last_read_seq, EXISTS (SELECT 1 FROM upd) AS moved,
+           (SELECT count(*) FROM conversation_participants op
+              JOIN chat_messages om ON om.conversation_id = op.conversation_id
+               AND om.seq > CASE WHEN op.conversation_id = ${conversationId}::uuid
+                                 THEN t.s ELSE op.last_read_seq END
+             WHERE op.user_id = ${userId}::uuid AND om.sender_id IS DISTINCT FROM op.user_id
+               AND om.deleted_at IS NULL) AS unread
+      FROM target t`.execute(db);
+  const r = rows[0];
+  return r && { lastReadSeq: Number(r.last_read_seq), moved: r.moved, unread: Number(r.unread) };
 }
 
 export async function setLastSeen(db: Db, conversationId: string, userId: string): Promise<Date> {

@@ -18,11 +18,11 @@ import { AppError, notFound } from '../http/errors';
 import { afterKey } from '../lib/paging';
 import { encodeCursor } from '../lib/cursor';
 import { currentSeq, storeStreamEvents, takeStreamSeqs } from '../realtime/outbox';
-import { assertCanSend, chatAccess, type ChatAccess } from './policy';
+import { assertCanSend, chatAccess, participantsOf, type ChatAccess } from './policy';
 import { presentMessage, presentPerson, snippet } from './presenter';
 import * as q from './queries';
 import { enqueueUnreadEmail } from './unread-email';
-import { assertUnderFloodLimit, takeChatToken } from './flood';
+import { floodRefusal, takeChatToken } from './flood';
 
 /**
  * The chat's writes. Each one: access check (404 for anyone but the two participants),
@@ -39,13 +39,22 @@ const ack = (m: { id: string; seq: number | string; created_at: Date }): SendAck
 
 class AlreadySent extends Error {}
 
+/**
+ * Stores a message (next sequence number, stream event, unread-email job) and answers with
+ * its acknowledgement; the same id again gets the same acknowledgement, never a second row.
+ * Four round trips: BEGIN, the email job, one statement for the rest (q.storeNewMessage,
+ * which also checks the right to send), COMMIT. The job goes first so the conversation's
+ * counter row is locked only for the last statement and the commit.
+ */
 export async function sendMessage(
   ctx: AppContext,
   userId: string,
   conversationId: string,
   input: SendInput,
 ): Promise<SendAck> {
-  const access = await chatAccess(ctx.db, conversationId, userId);
+  const people = await participantsOf(ctx.db, conversationId);
+  if (!people?.includes(userId)) throw notFound('That conversation');
+  const otherId = people.find((p) => p !== userId) ?? userId;
   const existing = async () => {
     const row = await q.messageById(ctx.db, input.id);
     if (!row) return null;
@@ -53,41 +62,53 @@ export async function sendMessage(
       throw new AppError('conflict', 'id: this message id is already used', 'id');
     return ack(row);
   };
-  assertCanSend(access);
   takeChatToken(ctx, userId);
+  // The app's clock, not the database's: the event's payload is built here, before the
+  // statement, and needs the time the row will have.
+  const at = new Date();
+  const html = renderMarkdown(input.body);
+  const message = presentMessage({
+    id: input.id,
+    conversation_id: conversationId,
+    seq: '0', // filled in by the statement
+    sender_id: userId,
+    body_md: input.body,
+    body_html: html,
+    created_at: at,
+    edited_at: null,
+    deleted_at: null,
+    pinned_at: null,
+    pinned_by: null,
+    done_at: null,
+    done_by: null,
+  });
   let sent: { envelope: ChatEventEnvelope; unread: number };
   try {
     sent = await ctx.db.transaction().execute(async (trx) => {
-      await assertUnderFloodLimit(ctx, trx, userId);
-      const { first: seq, at } = await takeStreamSeqs(trx, conversationId, 1);
-      const html = renderMarkdown(input.body);
-      const row = await trx
-        .insertInto('chat_messages')
-        .values({
-          id: input.id,
-          conversation_id: conversationId,
-          seq,
-          sender_id: userId,
-          body_md: input.body,
-          body_html: html,
-          created_at: at,
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .returningAll()
-        .executeTakeFirst();
+      await enqueueUnreadEmail(ctx, trx, { conversationId, recipientId: otherId });
+      const r = await q.storeNewMessage(trx, {
+        id: input.id,
+        conversationId,
+        senderId: userId,
+        md: input.body,
+        html,
+        at,
+        payload: JSON.stringify({ type: 'message.created', message }),
+        floodCapacity: ctx.config.CHAT_MESSAGES_PER_10S,
+      });
+      if (!r || r.gone) throw notFound('That conversation');
+      if (r.suspended) throw new AppError('forbidden', 'Suspended members cannot send messages');
+      if (r.status !== 'active')
+        throw new AppError('forbidden', 'This mentorship has ended; the conversation is read-only');
+      if (r.recent >= ctx.config.CHAT_MESSAGES_PER_10S) throw floodRefusal(ctx);
       // A resend of a stored id: give its sequence number back (roll back), answer as before.
-      if (!row) throw new AlreadySent();
-      await trx
-        .updateTable('conversations')
-        .set({ last_message_at: at })
-        .where('id', '=', conversationId)
-        .execute();
-      const event: ChatEvent = { type: 'message.created', message: presentMessage(row) };
-      await storeStreamEvents(trx, conversationId, at, [{ seq, event }]);
-      await enqueueUnreadEmail(ctx, trx, { conversationId, recipientId: access.otherId });
-      // The recipient's badge count, read with this message in it; told after commit.
-      const unread = await q.unreadTotal(trx, access.otherId);
-      return { envelope: { conversationId, seq, event, at: at.toISOString() }, unread };
+      if (r.seq === null) throw new AlreadySent();
+      const seq = Number(r.seq);
+      const event: ChatEvent = { type: 'message.created', message: { ...message, seq } };
+      return {
+        envelope: { conversationId, seq, event, at: at.toISOString() },
+        unread: Number(r.other_unread),
+      };
     });
   } catch (err) {
     if (err instanceof AlreadySent || isUniqueViolation(err)) {
@@ -97,7 +118,7 @@ export async function sendMessage(
     throw err;
   }
   publish(ctx, sent.envelope);
-  announceUnread(ctx, conversationId, access.otherId, sent.unread);
+  announceUnread(ctx, conversationId, otherId, sent.unread);
   return { id: input.id, seq: sent.envelope.seq, at: sent.envelope.at };
 }
 
@@ -212,24 +233,71 @@ export const markDone = (
     return done ? { done_at: new Date(), done_by: userId } : { done_at: null, done_by: null };
   });
 
-export async function markRead(
+/**
+ * Marks read up to `seq`. Read marks of one person in one conversation are coalesced in this
+ * process: while one is being written, the next ones wait and go as a single write of the
+ * highest position asked for (a read position only moves forward, so nothing is lost), and
+ * every caller gets that write's answer. Each write checks access itself (q.markRead), after
+ * every event merged into it arrived.
+ */
+export function markRead(
   ctx: AppContext,
   userId: string,
   conversationId: string,
   seq: number,
 ): Promise<{ lastReadSeq: number; unread: number }> {
-  await chatAccess(ctx.db, conversationId, userId);
+  let marks = readMarks.get(ctx);
+  if (!marks) readMarks.set(ctx, (marks = new Map()));
+  const key = `${userId}:${conversationId}`;
+  const state = marks.get(key);
+  if (state) {
+    // One write is running: join the next one (there is at most one waiting).
+    state.next ??= { seq, done: deferred() };
+    state.next.seq = Math.max(state.next.seq, seq);
+    return state.next.done.promise;
+  }
+  const run = (s: number): Promise<ReadResult> =>
+    writeReadMark(ctx, userId, conversationId, s).finally(() => {
+      const waiting = marks.get(key)?.next;
+      if (!waiting) return void marks.delete(key);
+      marks.set(key, {});
+      run(waiting.seq).then(waiting.done.resolve, waiting.done.reject);
+    });
+  marks.set(key, {});
+  return run(seq);
+}
+
+type ReadResult = { lastReadSeq: number; unread: number };
+const readMarks = new WeakMap<
+  AppContext,
+  Map<string, { next?: { seq: number; done: ReturnType<typeof deferred<ReadResult>> } }>
+>();
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+async function writeReadMark(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+  seq: number,
+): Promise<ReadResult> {
+  if (!/^[0-9a-f-]{36}$/i.test(conversationId)) throw notFound('That conversation');
   const r = await q.markRead(ctx.db, conversationId, userId, seq);
+  if (!r) throw notFound('That conversation');
   if (r.moved) {
     ctx.realtime?.toConversation(conversationId, 'chat:read', {
       conversationId,
       userId,
       lastReadSeq: r.lastReadSeq,
     });
+    ctx.realtime?.toUser(userId, 'chat:activity', { conversationId, unread: r.unread });
   }
-  const unread = await q.unreadTotal(ctx.db, userId);
-  if (r.moved) ctx.realtime?.toUser(userId, 'chat:activity', { conversationId, unread });
-  return { lastReadSeq: r.lastReadSeq, unread };
+  return { lastReadSeq: r.lastReadSeq, unread: r.unread };
 }
 
 export async function conversationDetail(

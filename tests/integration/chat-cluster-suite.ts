@@ -116,6 +116,95 @@ export function chatClusterSuite(adapter: 'postgres' | 'redis') {
   });
 
   describe(`chat on two instances, ${adapter} adapter`, () => {
+    it('a third person, on either instance, gets 404 on every route and socket event, and no event of the conversation', async () => {
+      const db = cluster.database.db;
+      const pair = await createPair(db);
+      const own = await createPair(db); // the third person's own conversation: the sentinel
+      const id = pair.conversationId;
+      const urls = [cluster.a.url, b.url];
+      // The two participants on different instances; the third person on both.
+      const mentor = await signInAt(urls[0]!, pair.mentor);
+      const mentee = await signInAt(urls[1]!, pair.mentee);
+      const strangers = await Promise.all(urls.map((url) => signInAt(url, own.mentor)));
+      const joined = async (url: string, cookie: string, conversationId: string) => {
+        const socket = await connectSocket(url, cookie);
+        const res = await ask(socket, 'chat:join', { conversationId, lastSeq: 0 });
+        expect(res.ok, JSON.stringify(res)).toBe(true);
+        return socket;
+      };
+      const mentorSocket = await joined(urls[0]!, mentor.cookie, id);
+      const menteeSocket = await joined(urls[1]!, mentee.cookie, id);
+      const leaked: unknown[] = [];
+      const sentinels: ChatEventEnvelope[] = [];
+      const spies = await Promise.all(
+        strangers.map(async (s, i) => {
+          const spy = await joined(urls[i]!, s.cookie, own.conversationId);
+          spy.onAny((event: string, ...args: unknown[]) => {
+            if (JSON.stringify(args).includes(id)) leaked.push([urls[i], event, args]);
+          });
+          spy.on('chat:event', (e) => sentinels.push(e));
+          return spy;
+        }),
+      );
+
+      const sent = await ask(mentorSocket, 'chat:send', {
+        conversationId: id,
+        id: randomUUID(),
+        body: 'Across the two instances',
+      });
+      expect(sent.ok).toBe(true);
+      const mid = sent.ok ? sent.data!.id : '';
+      const base = `/api/conversations/${id}`;
+      for (const [i, stranger] of strangers.entries()) {
+        for (const [method, path, body] of [
+          ['get', base],
+          ['get', `${base}/messages`],
+          ['post', `${base}/messages`, { id: randomUUID(), body: 'let me in' }],
+          ['post', `${base}/read`, { seq: 1 }],
+          ['patch', `${base}/messages/${mid}`, { body: 'mine now' }],
+          ['delete', `${base}/messages/${mid}`],
+        ] as const) {
+          const res = await (stranger[method](path) as ReturnType<typeof stranger.get>).send(
+            body ?? {},
+          );
+          expect(res.status, `${urls[i]}: ${method} ${path}`).toBe(404);
+        }
+        for (const [event, input] of [
+          ['chat:join', { conversationId: id }],
+          ['chat:send', { conversationId: id, id: randomUUID(), body: 'hi' }],
+          ['chat:read', { conversationId: id, seq: 1 }],
+          ['chat:typing', { conversationId: id, typing: true }],
+          ['chat:replay', { conversationId: id, lastSeq: 0 }],
+        ] as const) {
+          const res = await ask(spies[i]!, event as 'chat:join', input as never);
+          expect(res.ok ? 'ok' : res.error.code, `${urls[i]}: ${event}`).toBe('not_found');
+        }
+      }
+      // The pair keeps talking both ways — messages, typing, reads — then the third person's
+      // own conversation gets one message: once it arrived on both instances, everything of
+      // the pair's that was published before it would have too.
+      const received = collect(mentorSocket, 'chat:event');
+      for (const [socket, body] of [
+        [menteeSocket, 'Reply from the other instance'],
+        [mentorSocket, 'And back again'],
+      ] as const) {
+        await ask(socket, 'chat:typing', { conversationId: id, typing: true });
+        expect(
+          (await ask(socket, 'chat:send', { conversationId: id, id: randomUUID(), body })).ok,
+        ).toBe(true);
+      }
+      await ask(menteeSocket, 'chat:read', { conversationId: id, seq: 3 });
+      await eventually(() => expect(received.map((e) => e.seq)).toEqual([2, 3]));
+      const ownClient = await signInAt(urls[1]!, own.mentee);
+      await ownClient
+        .post(`/api/conversations/${own.conversationId}/messages`)
+        .send({ id: randomUUID(), body: 'sentinel' })
+        .expect(201);
+      await eventually(() => expect(sentinels).toHaveLength(2), 10_000);
+      expect(leaked).toEqual([]);
+      for (const socket of [mentorSocket, menteeSocket, ...spies]) socket.disconnect();
+    }, 60_000);
+
     it(`${TOTAL} messages from both sides, random disconnects, an instance restarted: each side has all, in order, once; a third person gets nothing`, async () => {
       const db = cluster.database.db;
       const pair = await createPair(db);

@@ -125,6 +125,39 @@ describe('chat: access', () => {
     expect(detail.body.canSend).toBe(false);
   });
 
+  it('a suspended member cannot send, nor an account deleted, on a socket opened before', async () => {
+    // (Their HTTP requests are refused at the session already; a socket stays open until the
+    // moderation or deletion code drops it, so every send checks again.)
+    const { conversationId, mentorClient, menteeClient, mentor, mentee } = await pairSignedIn();
+    const mentorSocket = await joinedSocket(mentorClient, conversationId);
+    const menteeSocket = await joinedSocket(menteeClient, conversationId);
+    const send = (socket: ClientSocket) =>
+      ask(socket, 'chat:send', { conversationId, id: randomUUID(), body: 'still here?' });
+    await app.ctx.db
+      .updateTable('users')
+      .set({ suspended_until: new Date(Date.now() + 86_400_000) })
+      .where('id', '=', mentor.id)
+      .execute();
+    const refused = await send(mentorSocket);
+    expect(refused.ok ? 'ok' : [refused.error.code, refused.error.message]).toEqual([
+      'forbidden',
+      'Suspended members cannot send messages',
+    ]);
+    await app.ctx.db
+      .updateTable('users')
+      .set({ deleted_at: new Date() })
+      .where('id', '=', mentee.id)
+      .execute();
+    const gone = await send(menteeSocket);
+    expect(gone.ok ? 'ok' : gone.error.code).toBe('not_found');
+    const rows = await app.ctx.db
+      .selectFrom('chat_messages')
+      .select('id')
+      .where('conversation_id', '=', conversationId)
+      .execute();
+    expect(rows).toEqual([]);
+  });
+
   it('a flood is refused with a message a person understands', async () => {
     const { conversationId, mentorClient } = await pairSignedIn();
     const results = await Promise.all(
@@ -216,20 +249,51 @@ describe('chat: delivery', () => {
     expect([page.items.length, page.hasOlder]).toEqual([1, true]);
   });
 
+  it('read marks arriving together are coalesced without losing the highest one', async () => {
+    const { conversationId, mentorClient, menteeClient, mentee } = await pairSignedIn();
+    const mentorSocket = await joinedSocket(mentorClient, conversationId);
+    const reads = collect(mentorSocket, 'chat:read');
+    const menteeSocket = await joinedSocket(menteeClient, conversationId);
+    for (let i = 1; i <= 5; i++)
+      await mentorClient
+        .post(`/api/conversations/${conversationId}/messages`)
+        .send({ id: randomUUID(), body: `Note ${i}` })
+        .expect(201);
+    const acks = await Promise.all(
+      [3, 1, 5, 2, 4, 5, 1].map((seq) => ask(menteeSocket, 'chat:read', { conversationId, seq })),
+    );
+    expect(acks.every((a) => a.ok)).toBe(true);
+    const row = await app.ctx.db
+      .selectFrom('conversation_participants')
+      .select('last_read_seq')
+      .where('conversation_id', '=', conversationId)
+      .where('user_id', '=', mentee.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(row.last_read_seq)).toBe(5);
+    await eventually(() => expect(reads.at(-1)?.lastReadSeq).toBe(5));
+    const seen = reads.map((r) => r.lastReadSeq);
+    expect(seen).toEqual([...seen].sort((x, y) => x - y)); // "Seen" only moves forward
+    const badge = await menteeClient.get('/api/conversations/unread').expect(200);
+    expect(badge.body.unread).toBe(0);
+  });
+
   it('a rolled-back send emits nothing and schedules no email', async () => {
     const { conversationId, mentorClient, menteeClient } = await pairSignedIn();
     const reader = await joinedSocket(menteeClient, conversationId);
     const events = collect(reader, 'chat:event');
-    // The write fails at its very end, after the message, its event and its email job.
+    const badges = collect(reader, 'chat:activity');
+    // The write fails at its very end: a deferred trigger raises at COMMIT, after the
+    // message, its event, its sequence number and its email job were all written.
     await sql`CREATE OR REPLACE FUNCTION chat_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'test rollback'; END $$`.execute(app.ctx.db);
-    await sql`CREATE TRIGGER chat_test_fail AFTER INSERT ON pgboss.job FOR EACH ROW
-      WHEN (NEW.data->>'conversationId' = ${sql.lit(conversationId)})
+    await sql`CREATE CONSTRAINT TRIGGER chat_test_fail AFTER INSERT ON chat_messages
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+      WHEN (NEW.conversation_id = ${sql.lit(conversationId)}::uuid)
       EXECUTE FUNCTION chat_test_fail()`.execute(app.ctx.db);
     const url = `/api/conversations/${conversationId}/messages`;
     const failed = await mentorClient.post(url).send({ id: randomUUID(), body: 'boom' });
     expect(failed.status).toBe(500);
-    await sql`DROP TRIGGER chat_test_fail ON pgboss.job`.execute(app.ctx.db);
+    await sql`DROP TRIGGER chat_test_fail ON chat_messages`.execute(app.ctx.db);
     const jobsFor = await sql<{ n: string }>`SELECT count(*) AS n FROM pgboss.job
       WHERE name = ${CHAT_UNREAD_QUEUE} AND data->>'conversationId' = ${conversationId}`.execute(
       app.ctx.db,
@@ -240,6 +304,7 @@ describe('chat: delivery', () => {
     expect(ok.body.seq).toBe(1);
     await eventually(() => expect(events).toHaveLength(1));
     expect(events[0]!.event.message.bodyMarkdown).toBe('fine');
+    await eventually(() => expect(badges).toEqual([{ conversationId, unread: 1 }]));
   });
 });
 
