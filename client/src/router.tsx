@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { Layout, PageLoading } from './components/Layout';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -12,7 +12,8 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
   return async () => ({ Component: (await load())[name] as React.ComponentType });
 }
 
-export const router = createBrowserRouter([
+/** The route table, shared with the server (server/pages/), which renders public pages from it. */
+export const routes: RouteObject[] = [
   {
     element: <Layout />,
     HydrateFallback: PageLoading,
@@ -80,4 +81,4 @@ export const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];

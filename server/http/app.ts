@@ -17,6 +17,7 @@ import { mailAdminRoutes } from '../mail/admin-routes';
 import { notificationSettingsRoutes, unsubscribeRoutes } from '../notifications/settings-routes';
 import { profileRoutes } from '../profiles/routes';
 import { forumRoutes } from '../forum/routes';
+import { pageRoutes } from '../pages/routes';
 import { tagRoutes } from '../tags/routes';
 import { errorHandler } from './error-handler';
 import { hashedAssets } from './static-files';
@@ -87,15 +88,10 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
   if (!ctx.config.isProduction) app.use(devMailRoutes(ctx)); // local mail catcher's inbox
 
   if (opts.clientDir && existsSync(path.join(opts.clientDir, 'index.html'))) {
-    const indexFile = path.join(opts.clientDir, 'index.html');
     app.use('/assets', ...hashedAssets(path.join(opts.clientDir, 'assets')));
     app.use(express.static(opts.clientDir, { index: false, maxAge: '1h' }));
-    // Client-side routes: any other GET that wants HTML gets the app shell.
-    app.get(/.*/, (req, res, next) => {
-      if (!req.accepts('html')) return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(indexFile);
-    });
+    // The app's pages: their real status, and the app (server/pages/).
+    app.get(/.*/, pageRoutes(ctx, opts.clientDir));
   }
 
   app.use((req) => {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { isPathId } from '../../shared/api/paths';
-import { careerPaths } from '../../shared/taxonomy';
+import { isPathId, type PathDetail, type PathSummary } from '../../shared/api/paths';
+import { careerPaths, type CareerPathId } from '../../shared/taxonomy';
 import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
 import { presentDetail, presentSummary } from './presenter';
@@ -13,12 +13,8 @@ export function pathRoutes(ctx: AppContext): Router {
   const router = Router();
 
   router.get('/paths', async (_req, res) => {
-    const rows = await pathCounts(ctx.db);
-    const counts = new Map(
-      rows.map((r) => [r.path_taken, { mentors: r.mentors, median: r.median_months }]),
-    );
     res.setHeader('Cache-Control', 'public, max-age=60');
-    res.json(careerPaths.map((p) => presentSummary(p.id, counts)));
+    res.json(await pathSummaries(ctx));
   });
 
   router.get('/paths/:pathId', async (req, res) => {
@@ -30,8 +26,21 @@ export function pathRoutes(ctx: AppContext): Router {
         'pathId',
       );
     res.setHeader('Cache-Control', 'public, max-age=60');
-    res.json(presentDetail(id, await pathAggregate(ctx.db, id, STORIES)));
+    res.json(await pathDetail(ctx, id));
   });
 
   return router;
+}
+
+/** GET /api/paths's answer (the server-rendered /paths page reads the same). */
+export async function pathSummaries(ctx: AppContext): Promise<PathSummary[]> {
+  const rows = await pathCounts(ctx.db);
+  const counts = new Map(
+    rows.map((r) => [r.path_taken, { mentors: r.mentors, median: r.median_months }]),
+  );
+  return careerPaths.map((p) => presentSummary(p.id, counts));
+}
+
+export async function pathDetail(ctx: AppContext, id: CareerPathId): Promise<PathDetail> {
+  return presentDetail(id, await pathAggregate(ctx.db, id, STORIES));
 }

@@ -15,13 +15,7 @@ export function searchRoutes(ctx: AppContext): Router {
 
   router.get('/tags', async (req, res) => {
     const { q } = parse(suggestQuery, req.query);
-    const rows = await suggestTags(ctx.db, q.toLowerCase());
-    const body: TagSuggestion[] = rows.map((r) => ({
-      slug: r.slug,
-      threadCount: r.thread_count,
-      starter: r.starter,
-    }));
-    res.json(body);
+    res.json(await tagSuggestions(ctx, q));
   });
 
   router.get('/users/suggest', async (req, res) => {
@@ -36,4 +30,10 @@ export function searchRoutes(ctx: AppContext): Router {
   });
 
   return router;
+}
+
+/** GET /api/tags's answer; the server-rendered tag filter reads the same. */
+export async function tagSuggestions(ctx: AppContext, q: string): Promise<TagSuggestion[]> {
+  const rows = await suggestTags(ctx.db, q.toLowerCase());
+  return rows.map((r) => ({ slug: r.slug, threadCount: r.thread_count, starter: r.starter }));
 }

@@ -9,11 +9,10 @@ import {
 import { isModerator, requireViewer, viewerOf } from '../auth/viewer';
 import type { AppContext } from '../context';
 import { sendCachedJson } from '../http/json-cache';
-import { forumCaches } from '../forum/read-cache';
 import { anonymousCache } from '../http/anonymous-cache';
 import { parse } from '../http/validate';
 import { setVote } from '../votes/service';
-import { listThreads } from './list-service';
+import { publicThreadEntry, threadListEntry } from './public-reads';
 import { setFollow, threadRevisions } from './history-follow';
 import { threadViewerOverlay } from './viewer-overlay';
 import {
@@ -29,8 +28,7 @@ export function threadRoutes(ctx: AppContext): Router {
 
   router.get('/threads', async (req, res) => {
     const query = parse(threadListQuery, req.query);
-    const key = [query.sort, query.period, query.tag, query.cursor, query.limit].join('|');
-    const entry = await forumCaches(ctx).lists.getOrCompute(key, () => listThreads(ctx, query));
+    const entry = await threadListEntry(ctx, query);
     anonymousCache(ctx).remember(req.originalUrl, entry); // lists are the same for everyone
     sendCachedJson(req, res, entry);
   });
@@ -54,9 +52,7 @@ export function threadRoutes(ctx: AppContext): Router {
       res.json(await getThreadDetail(ctx, viewer, id, sort));
       return;
     }
-    const entry = await forumCaches(ctx).threads.getOrCompute(`${id}|${sort}`, () =>
-      getThreadDetail(ctx, null, id, sort),
-    );
+    const entry = await publicThreadEntry(ctx, id, sort);
     anonymousCache(ctx).remember(req.originalUrl, entry);
     sendCachedJson(req, res, entry);
   });

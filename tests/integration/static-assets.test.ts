@@ -51,9 +51,12 @@ describe('the built client', () => {
     expect(plain.bytes.toString()).toBe(js);
   });
 
-  it('serves index.html with no-cache', async () => {
-    const res = await fetch(`${app.url}/q/some-thread`, { headers: { accept: 'text/html' } });
+  it('serves index.html with no-cache, and an unknown page with its 404', async () => {
+    const res = await fetch(`${app.url}/sign-in`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-cache');
+    const missing = await fetch(`${app.url}/q/some-thread`, { headers: { accept: 'text/html' } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBe('no-cache');
   });
 });
