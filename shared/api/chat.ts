@@ -31,6 +31,8 @@ const seqNumber = z.coerce
 export const messageBody = z
   .string({ message: 'must be text' })
   .refine((s) => s.trim().length > 0, { message: 'cannot be empty' })
+  // A lone surrogate half is not text: it could not be stored or sent on as JSON.
+  .refine((s) => !/\p{Cs}/u.test(s), { message: 'must be valid Unicode text' })
   .refine((s) => s.length <= CHAT_MAX_CHARS, {
     message: `must be at most ${CHAT_MAX_CHARS.toLocaleString('en-US')} characters`,
   });

@@ -43,10 +43,10 @@ describeBrowser('home page in a real browser', () => {
     });
   }
 
-  it('serves the app shell for client routes and shows a not-found page', async () => {
+  it('answers an unknown route 404 with the app shell and shows a not-found page', async () => {
     const page = await newPage();
     const res = await page.goto(app.url + '/no/such/page');
-    expect(res?.status()).toBe(200);
+    expect(res?.status()).toBe(404);
     await expect.poll(() => page.getByRole('heading', { name: 'Page not found' }).count()).toBe(1);
     expect(await page.title()).toBe('Page not found · Switchboard');
     await expectAccessible(page);
