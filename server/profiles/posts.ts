@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import { notFound } from '../http/errors';
 import { afterKey, microKey, newestFirst, pageOf } from '../lib/paging';
 import { excerpt } from '../threads/presenter';
-import { GoneError } from './policy';
+import { assertNotDeleted } from './policy';
 
 /** The person behind a handle (404 unknown, 410 deleted), case-insensitively like profiles. */
 async function authorId(db: Db, handle: string): Promise<string> {
@@ -14,8 +14,7 @@ async function authorId(db: Db, handle: string): Promise<string> {
     .where((eb) => eb(eb.fn('lower', ['handle']), '=', handle.toLowerCase()))
     .executeTakeFirst();
   if (!row) throw notFound(`The profile @${handle}`);
-  if (row.deleted_at) throw new GoneError(row.handle);
-  return row.id;
+  return assertNotDeleted(row).id;
 }
 
 /** Their questions, newest first (threads_author_created_idx serves the order). */

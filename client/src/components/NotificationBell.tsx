@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import type { NotificationItem } from '../../../shared/api/notifications';
 import type { Page } from '../../../shared/api/threads';
@@ -7,6 +7,7 @@ import { apiFetch } from '../lib/api';
 import { getSocket, onConnected } from '../lib/realtime';
 import { useSession } from '../lib/session';
 import { timeAgo } from '../lib/time';
+import { useDisclosure } from '../lib/useDisclosure';
 
 const keys = {
   count: ['notifications', 'count'] as const,
@@ -21,10 +22,7 @@ const keys = {
  */
 export function NotificationBell() {
   const { viewer } = useSession();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, close, root, buttonProps, panelProps } = useDisclosure();
   const client = useQueryClient();
 
   const count = useQuery({
@@ -68,36 +66,11 @@ export function NotificationBell() {
     };
   }, [viewerId, client]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onClick = (e: MouseEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('mousedown', onClick);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('mousedown', onClick);
-    };
-  }, [open]);
-
   if (!viewer) return null;
   const unread = count.data?.unread ?? 0;
   return (
     <div className="notification-bell" ref={root}>
-      <button
-        ref={button}
-        type="button"
-        className="bell-button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
-      >
+      <button {...buttonProps} type="button" className="bell-button">
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
           <path
             fill="currentColor"
@@ -112,7 +85,7 @@ export function NotificationBell() {
           </span>
         )}
       </button>
-      <div id={panelId} className="bell-panel" hidden={!open}>
+      <div {...panelProps} className="bell-panel">
         <div className="bell-panel-head">
           <h2>Notifications</h2>
           {unread > 0 && (
@@ -141,7 +114,7 @@ export function NotificationBell() {
                   to={n.url}
                   onClick={() => {
                     if (!n.readAt) markRead.mutate({ ids: [n.id] });
-                    setOpen(false);
+                    close();
                   }}
                 >
                   {!n.readAt && <span className="visually-hidden">New: </span>}
@@ -153,11 +126,11 @@ export function NotificationBell() {
           </ul>
         )}
         <p className="bell-footer">
-          <Link to="/notifications" onClick={() => setOpen(false)}>
+          <Link to="/notifications" onClick={close}>
             All notifications
           </Link>{' '}
           ·{' '}
-          <Link to="/mentorships" onClick={() => setOpen(false)}>
+          <Link to="/mentorships" onClick={close}>
             Your mentorships
           </Link>
         </p>
