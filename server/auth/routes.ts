@@ -24,6 +24,7 @@ import {
 } from './service';
 import { SESSION_COOKIE, startSignedInSession } from './session';
 import { signInLimits } from './signin-limits';
+import { attemptOf } from '../ratelimit/failures';
 import { requireViewer, viewerOf, type Viewer } from './viewer';
 
 /**
@@ -118,8 +119,11 @@ export function authRoutes(ctx: AppContext): Router {
     signInLimit.check,
     (req, res, next) => {
       passport.authenticate('local', { session: false }, (err: unknown, user: Viewer | false) => {
-        if (err) return next(err);
-        if (!user) return res.status(401).json(badCredentials);
+        // A failure is counted before its answer leaves: the next guess already sees it.
+        if (err || !user)
+          return attemptOf(req)
+            .failed()
+            .then(() => (err ? next(err) : res.status(401).json(badCredentials)), next);
         startSignedInSession(req, user.id, () => newCsrfToken(req)).then(() => {
           req.user = user;
           // This browser now has its own failure budget for this account (a fresh one), and

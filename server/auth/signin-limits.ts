@@ -1,6 +1,8 @@
 import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
 import type { AppContext } from '../context';
-import { allLimits, limiter, windows } from '../ratelimit/limits';
+import { failureLimits, type FailureBudget } from '../ratelimit/failures';
+import { windows } from '../ratelimit/limits';
 import { deviceKey, devicesOf, type DeviceKey } from './device-cookie';
 import type { RequestWithLogin } from './passport';
 import { findUserByLogin, normaliseLogin } from './queries';
@@ -32,15 +34,15 @@ const loginOf = (req: Request) => normaliseLogin((req.body as { login: string })
 export function signInLimits(ctx: AppContext): SignInLimits {
   const { config } = ctx;
   const key = deviceKey(sessionSecret(ctx));
-  const perIp = limiter(ctx, {
+  const perIp: FailureBudget = {
     name: 'signin-ip',
     windowMs: windows.signIn,
     limit: config.RATE_LIMIT_SIGNIN_PER_IP,
     what: 'failed sign-in attempts from your network',
     hint: 'If you have signed in to your account from this browser before, that still works.',
-    count: 'failures',
-  });
-  const perLogin = limiter(ctx, {
+    key: (req) => ipKeyGenerator(req.ip ?? ''),
+  };
+  const perLogin: FailureBudget = {
     name: 'signin-login',
     windowMs: windows.signIn,
     limit: config.RATE_LIMIT_SIGNIN_PER_LOGIN,
@@ -48,25 +50,25 @@ export function signInLimits(ctx: AppContext): SignInLimits {
     hint:
       'If it is yours, sign in from a browser you have signed in with before, ' +
       'or use "Forgot your password?" to set a new one.',
-    count: 'failures',
     key: (req) => `login:${loginOf(req)}`,
-  });
-  const perDevice = limiter(ctx, {
+  };
+  const perDevice: FailureBudget = {
     name: 'signin-device',
     windowMs: windows.signIn,
     limit: config.RATE_LIMIT_SIGNIN_PER_DEVICE,
     what: 'failed sign-in attempts from this browser',
     hint: 'If you have forgotten your password, use "Forgot your password?" to set a new one.',
-    count: 'failures',
     key: (req) => {
       const device = (req as RequestWithLogin).signInDevice!;
       return `${device.userId}:${device.nonce}`;
     },
-  });
+  };
 
-  // Both counters in one round trip. A refusal from either wins (the other has counted too:
-  // a blocked network's guesses still count against the login they aim at).
-  const untrusted = allLimits(perIp, perLogin);
+  // Both counters in one query. A refusal from either wins (a failure counts in both: a
+  // blocked network's guesses still count against the login they aim at).
+  const limits = failureLimits(ctx);
+  const untrusted = limits(perIp, perLogin);
+  const trusted = limits(perDevice);
 
   const check: RequestHandler = (req, res, next) => {
     const devices = devicesOf(key, req);
@@ -84,7 +86,7 @@ export function signInLimits(ctx: AppContext): SignInLimits {
       const device = user && devices.find((d) => d.userId === user.id);
       if (!device) return untrusted(req, res, next);
       r.signInDevice = device;
-      return perDevice(req, res, next);
+      return trusted(req, res, next);
     }, next);
   };
 

@@ -51,21 +51,24 @@ export function limiter(ctx: AppContext, spec: LimitSpec): RequestHandler {
       const resetTime = (req as unknown as Record<string, { resetTime?: Date } | undefined>)[
         property
       ]?.resetTime;
-      const retryAfter = Math.max(
-        1,
-        Math.ceil(((resetTime?.getTime() ?? Date.now() + spec.windowMs) - Date.now()) / 1000),
-      );
-      next(
-        new AppError(
-          'rate_limited',
-          `Too many ${spec.what}. Please try again in ${humanDuration(retryAfter)}.` +
-            (spec.hint ? ` ${spec.hint}` : ''),
-          undefined,
-          { retryAfter },
-        ),
-      );
+      next(tooMany(spec, resetTime));
     },
   });
+}
+
+/** The 429 a spent limit answers: what was limited, when to try again, what else to do. */
+export function tooMany(spec: Pick<LimitSpec, 'what' | 'hint' | 'windowMs'>, resetTime?: Date) {
+  const retryAfter = Math.max(
+    1,
+    Math.ceil(((resetTime?.getTime() ?? Date.now() + spec.windowMs) - Date.now()) / 1000),
+  );
+  return new AppError(
+    'rate_limited',
+    `Too many ${spec.what}. Please try again in ${humanDuration(retryAfter)}.` +
+      (spec.hint ? ` ${spec.hint}` : ''),
+    undefined,
+    { retryAfter },
+  );
 }
 
 export const windows = {
@@ -74,19 +77,3 @@ export const windows = {
   reset: 60 * MINUTE,
   verifyResend: 60 * MINUTE,
 };
-
-/**
- * Several limits on one request, counted at the same time (one round trip to the store
- * instead of one per limit); the first refusal wins.
- */
-export function allLimits(...limits: RequestHandler[]): RequestHandler {
-  return (req, res, next) => {
-    let pending = limits.length;
-    let refusal: unknown;
-    for (const limit of limits)
-      void limit(req, res, (err?: unknown) => {
-        refusal ??= err;
-        if (--pending === 0) next(refusal);
-      });
-  };
-}

@@ -3,6 +3,11 @@ import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db';
 
+/** The row key of a limit's counter: hashed, so the table holds no email address or IP. */
+export function storeKey(prefix: string, key: string): string {
+  return createHash('sha256').update(prefix).update('\0').update(key).digest('base64url');
+}
+
 /**
  * express-rate-limit Store in Postgres: counters hold across every app instance on the
  * database. One fixed window per key, advanced atomically by a single upsert. Keys are hashed
@@ -22,7 +27,7 @@ export class PostgresStore implements Store {
   }
 
   private key(key: string): string {
-    return createHash('sha256').update(this.prefix).update('\0').update(key).digest('base64url');
+    return storeKey(this.prefix, key);
   }
 
   async get(key: string): Promise<ClientRateLimitInfo | undefined> {

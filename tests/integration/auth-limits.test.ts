@@ -308,6 +308,37 @@ describe('sign-in limits: per login as typed, per device, per IP, shared across 
     ).expect(200);
   });
 
+  it('a burst of parallel guesses gets no more tries than the budget', async () => {
+    const ip = newIp();
+    const u = await createUser(a.ctx.db, { handle: 'burst_target' });
+    // Twelve guesses at once on one instance, none answered before the others are checked:
+    // the attempts in flight count, so exactly the budget gets through to the password check.
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        signInFrom(a, ip, { login: 'burst_target', password: WRONG }),
+      ),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array(PER_LOGIN).fill(401), ...Array(12 - PER_LOGIN).fill(429)]);
+    await signInFrom(b, newIp(), { login: u.handle, password: u.password }).expect(429);
+  });
+
+  it('a successful sign-in writes no counter; a failed one is counted before its answer', async () => {
+    const u = await createUser(a.ctx.db, { handle: 'quiet_success' });
+    const rows = () =>
+      a.ctx.db
+        .selectFrom('rate_limits')
+        .select(a.ctx.db.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+    const before = Number((await rows()).n);
+    for (let i = 0; i < 3; i++)
+      await signInFrom(a, newIp(), { login: u.handle, password: u.password }).expect(200);
+    expect(Number((await rows()).n)).toBe(before);
+    // One failure: both budgets (this network, this login) count it by the time the 401 arrives.
+    await signInFrom(a, newIp(), { login: u.handle, password: WRONG }).expect(401);
+    expect(Number((await rows()).n)).toBe(before + 2);
+  });
+
   it('limits sign-ups per IP across instances', async () => {
     const c = await startTestApp({ env: { RATE_LIMIT_SIGNUP_PER_IP: '2' } });
     const d = await startTestApp({ env: { RATE_LIMIT_SIGNUP_PER_IP: '2' }, database: c.database });
