@@ -24,6 +24,8 @@ import { spawnProbedServer, type ProbedServer } from './probed-server';
 
 const PAIRS = Number(process.env.CHAT_BENCH_PAIRS ?? 200);
 const SECONDS = Number(process.env.CHAT_BENCH_SECONDS ?? 20);
+/** Sockets connected and dropped before the memory is measured (fanout.bench.ts does the same). */
+const WARM = 20;
 const BODY = 'Shadowed the PM standup today; the roadmap debate was the interesting part.';
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 
@@ -75,11 +77,23 @@ export default async function run(): Promise<Figure[]> {
       if (!r.ok) throw new Error(`chat:join failed: ${JSON.stringify(r)}`);
       return s;
     };
-    const appMem = await memoryPerSocket(a, async () => {
-      const out: Socket[] = [];
-      for (const p of pairs) out.push(await connectApp(a.url, p.mentor, p.conversationId));
-      return out;
-    });
+    const appMem = await memoryPerSocket(
+      a,
+      async () => {
+        // Their mentees' sessions, on the instance that will hold the mentors (sessions are
+        // shared): the same handshake, session read and join, on other sockets.
+        const out: Socket[] = [];
+        for (const p of pairs.slice(0, WARM))
+          out.push(await connectApp(a.url, p.mentee, p.conversationId));
+        return out;
+      },
+      async () => {
+        const out: Socket[] = [];
+        for (const p of pairs) out.push(await connectApp(a.url, p.mentor, p.conversationId));
+        return out;
+      },
+    );
+    sockets.splice(0, sockets.length, ...appMem.sockets);
     const mentorSockets = appMem.sockets;
     const menteeSockets: Socket[] = [];
     for (const p of pairs) menteeSockets.push(await connectApp(b.url, p.mentee, p.conversationId));
@@ -115,11 +129,20 @@ export default async function run(): Promise<Figure[]> {
       await s.timeout(10_000).emitWithAck('join', room);
       return s;
     };
-    const bareMem = await memoryPerSocket(bare, async () => {
-      const out: Socket[] = [];
-      for (const p of pairs) out.push(await bareJoin(p.conversationId));
-      return out;
-    });
+    const bareMem = await memoryPerSocket(
+      bare,
+      async () => {
+        const out: Socket[] = [];
+        for (const p of pairs.slice(0, WARM)) out.push(await bareJoin(p.conversationId));
+        return out;
+      },
+      async () => {
+        const out: Socket[] = [];
+        for (const p of pairs) out.push(await bareJoin(p.conversationId));
+        return out;
+      },
+    );
+    sockets.splice(0, sockets.length, ...bareMem.sockets);
     const bareOthers: Socket[] = [];
     for (const p of pairs) bareOthers.push(await bareJoin(p.conversationId));
     const echo = await chatLoad(pairs.length, (i, side) => {
@@ -276,12 +299,22 @@ function connect(url: string, headers: Record<string, string>): Promise<Socket> 
   });
 }
 
-/** Retained memory before and after `open` connects its sockets, per socket (median of 3). */
-async function memoryPerSocket(server: ProbedServer, open: () => Promise<Socket[]>) {
+/**
+ * Retained memory before and after `open` connects its sockets, per socket (median of 3).
+ * `warm` first connects and drops a few sockets the same way, so the code paths, caches and
+ * pools the first sockets would create (handshake, session, rooms) are not counted per socket.
+ */
+async function memoryPerSocket(
+  server: ProbedServer,
+  warm: () => Promise<Socket[]>,
+  open: () => Promise<Socket[]>,
+) {
   const probe = async () => {
     const xs = [await server.memory(), await server.memory(), await server.memory()];
     return xs.map((x) => x.retained).sort((p, q) => p - q)[1]!;
   };
+  for (const s of await warm()) s.disconnect();
+  await new Promise((r) => setTimeout(r, 500));
   const before = await probe();
   const sockets = await open();
   await new Promise((r) => setTimeout(r, 1500));

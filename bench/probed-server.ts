@@ -20,6 +20,11 @@ export async function spawnProbedServer(
   const child = spawn(
     process.execPath,
     [
+      // BENCH_CPU_PROF_DIR=dir: each server writes a V8 CPU profile there when it stops
+      // (open it in Chrome's DevTools, or summarise it with bench/cpu-profile.ts).
+      ...(process.env.BENCH_CPU_PROF_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+        : []),
       '--expose-gc',
       '--import',
       'tsx',

@@ -54,6 +54,8 @@ export interface StoredSend {
   took: number | null;
   seq: number | null;
   other_id: string;
+  /** This message queued the recipient's unread email: enqueue its job in this transaction. */
+  email_job: boolean;
   /** The recipient's unread total with this message in it. */
   other_unread: number;
 }
@@ -82,6 +84,8 @@ export async function storeNewMessage(
     at: Date;
     payload: string;
     floodCapacity: number;
+    /** An email job queued longer ago than this is taken as gone (it failed for good). */
+    emailJobStaleMs: number;
   },
 ): Promise<StoredSend | undefined> {
   const { rows } = await sql<StoredSend>`
@@ -117,6 +121,21 @@ export async function storeNewMessage(
     ), conv AS (
       UPDATE conversations SET last_message_at = ${m.at}::timestamptz
        WHERE id = ${m.conversationId}::uuid AND EXISTS (SELECT 1 FROM msg)
+    ), pending AS (
+      -- Whether the recipient's unread-email job is already queued. The row stays locked
+      -- until this send commits, so the job (which clears the flag under the same lock, then
+      -- reads what is unread) either sees this message or leaves the flag for it to set.
+      -- See migrations/2026_12_04_200000_chat_email_pending.ts.
+      SELECT email_job_at > now() - ${m.emailJobStaleMs} * interval '1 millisecond' AS queued
+        FROM conversation_participants
+       WHERE conversation_id = ${m.conversationId}::uuid AND user_id = (SELECT other_id FROM me)
+         AND EXISTS (SELECT 1 FROM msg)
+         FOR UPDATE
+    ), email AS (
+      UPDATE conversation_participants SET email_job_at = now()
+       WHERE conversation_id = ${m.conversationId}::uuid AND user_id = (SELECT other_id FROM me)
+         AND (SELECT queued IS NOT TRUE FROM pending)
+      RETURNING 1
     ), event AS (
       INSERT INTO thread_events (thread_id, seq, type, payload, created_at)
       SELECT ${m.conversationId}::uuid, seq, 'message.created',
@@ -125,6 +144,7 @@ export async function storeNewMessage(
     )
     SELECT me.gone, me.suspended, me.status, me.recent, me.other_id,
            (SELECT last_seq FROM counter) AS took, (SELECT seq FROM msg) AS seq,
+           EXISTS (SELECT 1 FROM email) AS email_job,
            (SELECT count(*) FROM conversation_participants op
               JOIN chat_messages om
                 ON om.conversation_id = op.conversation_id AND om.seq > op.last_read_seq

@@ -42,9 +42,9 @@ class AlreadySent extends Error {}
 /**
  * Stores a message (next sequence number, stream event, unread-email job) and answers with
  * its acknowledgement; the same id again gets the same acknowledgement, never a second row.
- * Four round trips: BEGIN, the email job, one statement for the rest (q.storeNewMessage,
- * which also checks the right to send), COMMIT. The job goes first so the conversation's
- * counter row is locked only for the last statement and the commit.
+ * Three round trips: BEGIN, one statement for the rest (q.storeNewMessage, which also checks
+ * the right to send), COMMIT — and the email job before the commit for the one message of a
+ * burst that finds none queued (q.storeNewMessage says which).
  */
 export async function sendMessage(
   ctx: AppContext,
@@ -85,7 +85,6 @@ export async function sendMessage(
   let sent: { envelope: ChatEventEnvelope; unread: number };
   try {
     sent = await ctx.db.transaction().execute(async (trx) => {
-      await enqueueUnreadEmail(ctx, trx, { conversationId, recipientId: otherId });
       const r = await q.storeNewMessage(trx, {
         id: input.id,
         conversationId,
@@ -95,6 +94,7 @@ export async function sendMessage(
         at,
         payload: JSON.stringify({ type: 'message.created', message }),
         floodCapacity: ctx.config.CHAT_MESSAGES_PER_10S,
+        emailJobStaleMs: (ctx.config.CHAT_EMAIL_DELAY_MINUTES + 60) * 60_000,
       });
       if (!r || r.gone) throw notFound('That conversation');
       if (r.suspended) throw new AppError('forbidden', 'Suspended members cannot send messages');
@@ -103,6 +103,7 @@ export async function sendMessage(
       if (r.recent >= ctx.config.CHAT_MESSAGES_PER_10S) throw floodRefusal(ctx);
       // A resend of a stored id: give its sequence number back (roll back), answer as before.
       if (r.seq === null) throw new AlreadySent();
+      if (r.email_job) await enqueueUnreadEmail(ctx, trx, { conversationId, recipientId: otherId });
       const seq = Number(r.seq);
       const event: ChatEvent = { type: 'message.created', message: { ...message, seq } };
       return {

@@ -93,7 +93,16 @@ export async function runUnreadEmail(ctx: AppContext, job: UnreadJob): Promise<'
       .where('p.user_id', '=', job.recipientId)
       .forUpdate('p')
       .executeTakeFirst();
-    if (!me || me.deleted_at) return 'gone';
+    if (!me) return 'gone';
+    // From here on a new message queues the next job (the row is locked until this commits,
+    // so it sees what this job decides).
+    await trx
+      .updateTable('conversation_participants')
+      .set({ email_job_at: null })
+      .where('conversation_id', '=', job.conversationId)
+      .where('user_id', '=', job.recipientId)
+      .execute();
+    if (me.deleted_at) return 'gone';
     if (!me.email || !me.email_verified_at) return 'unverified';
     if (!(await emailUnreadOn(trx, job.recipientId))) return 'turned off';
     const from = Math.max(Number(me.last_read_seq), Number(me.emailed_seq));

@@ -100,6 +100,7 @@ export interface ChatSettings {
 
 export interface ConversationParticipants {
   conversation_id: string;
+  email_job_at: Timestamp | null;
   emailed_seq: Generated<Int8>;
   joined_at: Generated<Timestamp>;
   last_read_seq: Generated<Int8>;

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { AppContext } from '../context';
 import { guardPool, releaseDroppedClients } from '../db/faults';
+import { batchingNotifies } from './notify-batch';
 import type { Io } from './types';
 
 export type ClusterMode = 'off' | 'postgres' | 'redis';
@@ -29,11 +30,17 @@ export async function attachAdapter(
     // The adapter's LISTEN client is checked out forever and has no 'error' listener of its
     // own; guardPool gives every client one, so a database restart reconnects, not crashes.
     // When that connection drops, the adapter forgets the client without releasing it.
+    // A notification is gone with a crash whatever the commit waits for (clients catch up
+    // from the outbox on reconnect), so its commit need not wait for the disk.
     const pool = releaseDroppedClients(
-      guardPool(new pg.Pool({ ...ctx.pool.options, max: 4 }), log, 'adapter client'),
+      guardPool(
+        new pg.Pool({ ...ctx.pool.options, max: 4, options: '-c synchronous_commit=off' }),
+        log,
+        'adapter client',
+      ),
     );
     io.adapter(
-      createPostgresAdapter(pool, {
+      createPostgresAdapter(batchingNotifies(pool), {
         errorHandler: (err) => log.warn({ err }, 'postgres adapter error'),
       }),
     );

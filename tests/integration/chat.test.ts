@@ -328,6 +328,37 @@ describe('chat: unread email', () => {
     expect(smtp.messages.filter((m) => m.to === mentee.email)).toHaveLength(1);
   });
 
+  it('a burst queues one job; the next burst after the email queues the next', async () => {
+    const { conversationId, mentorClient, mentee } = await pairSignedIn();
+    const url = `/api/conversations/${conversationId}/messages`;
+    const jobs = async () =>
+      Number(
+        (
+          await sql<{ n: string }>`SELECT count(*) AS n FROM pgboss.job
+            WHERE name = ${CHAT_UNREAD_QUEUE} AND data->>'conversationId' = ${conversationId}`.execute(
+            app.ctx.db,
+          )
+        ).rows[0]!.n,
+      );
+    for (const body of ['First thought on your CV.', 'And a second one.'])
+      await mentorClient.post(url).send({ id: randomUUID(), body }).expect(201);
+    expect(await jobs()).toBe(1);
+    const first = await smtp.waitFor((m) => m.to === mentee.email, 20_000);
+    expect(first.text).toContain('And a second one.');
+    // Still unread, but already told: a later message is news, and gets a mail of its own.
+    await mentorClient
+      .post(url)
+      .send({ id: randomUUID(), body: 'Later: the intro call is set.' })
+      .expect(201);
+    await eventually(async () => expect(await jobs()).toBe(2));
+    const second = await smtp.waitFor(
+      (m) => m.to === mentee.email && m.text.includes('the intro call is set'),
+      20_000,
+    );
+    expect(second.text).not.toContain('First thought on your CV.');
+    expect(smtp.messages.filter((m) => m.to === mentee.email)).toHaveLength(2);
+  });
+
   it('one setting for chat emails: Messages, /settings/notifications and one-click unsubscribe', async () => {
     const { conversationId, mentorClient, menteeClient, mentee } = await pairSignedIn();
     const url = `/api/conversations/${conversationId}/messages`;
