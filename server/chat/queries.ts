@@ -125,7 +125,7 @@ export async function storeNewMessage(
       -- Whether the recipient's unread-email job is already queued. The row stays locked
       -- until this send commits, so the job (which clears the flag under the same lock, then
       -- reads what is unread) either sees this message or leaves the flag for it to set.
-      -- See migrations/2026_12_04_200000_chat_email_pending.ts.
+      -- See migrations/2026_12_04_200500_chat_email_pending.ts.
       SELECT email_job_at > now() - ${m.emailJobStaleMs} * interval '1 millisecond' AS queued
         FROM conversation_participants
        WHERE conversation_id = ${m.conversationId}::uuid AND user_id = (SELECT other_id FROM me)
