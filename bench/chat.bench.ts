@@ -19,7 +19,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { hashPassword } from '../server/auth/password';
 import { createDb, createPool } from '../server/db';
 import { benchPostgres, freshDatabase } from './env';
-import { figure, percentile, type Figure } from './lib';
+import { cpuBetween, cpuMs, figure, percentile, type Figure } from './lib';
 import { spawnProbedServer, type ProbedServer } from './probed-server';
 
 const PAIRS = Number(process.env.CHAT_BENCH_PAIRS ?? 200);
@@ -99,6 +99,13 @@ export default async function run(): Promise<Figure[]> {
     for (const p of pairs) menteeSockets.push(await connectApp(b.url, p.mentee, p.conversationId));
 
     // ---- the real stack, both sides of every conversation sending
+    const cpu = () => ({
+      a: cpuMs({ pid: a.pid }),
+      b: cpuMs({ pid: b.pid }),
+      db: cpuMs({ comm: /^postgres/ }),
+      bench: process.cpuUsage(),
+    });
+    const cpuBefore = cpu();
     const app = await chatLoad(pairs.length, (i, side) => {
       const mine = side === 0 ? mentorSockets[i]! : menteeSockets[i]!;
       const theirs = side === 0 ? menteeSockets[i]! : mentorSockets[i]!;
@@ -117,6 +124,16 @@ export default async function run(): Promise<Figure[]> {
           }),
       };
     });
+    const cpuAfter = cpu();
+    const sent = app.perSecond * SECONDS;
+    const perMessage = (ms: number) => (sent > 0 ? (ms * 1000) / sent : 0); // µs
+    const cpuUse = {
+      app:
+        perMessage(cpuBetween(cpuBefore.a, cpuAfter.a)) +
+        perMessage(cpuBetween(cpuBefore.b, cpuAfter.b)),
+      db: perMessage(cpuBetween(cpuBefore.db, cpuAfter.db)),
+      bench: perMessage(process.cpuUsage(cpuBefore.bench).user / 1000),
+    };
     for (const s of sockets) s.disconnect();
     sockets.length = 0;
 
@@ -187,6 +204,34 @@ export default async function run(): Promise<Figure[]> {
         baselineLabel: label,
         budget: { ratioAtMost: 4 },
       }),
+      // Where the time goes: the sender's acknowledgement (stored, sequenced) vs the receipt.
+      figure({
+        name: 'chat send → own acknowledgement, p50 / p99 (p99 shown as baseline)',
+        value: app.ackP50,
+        unit: 'ms',
+        baseline: app.ackP99,
+        baselineLabel: 'p99',
+        budget: { report: true },
+      }),
+      // Where the CPU goes, per message stored and delivered (2 cores in all).
+      figure({
+        name: 'CPU per message: both app instances',
+        value: cpuUse.app,
+        unit: 'µs',
+        budget: { report: true },
+      }),
+      figure({
+        name: 'CPU per message: Postgres (all its processes)',
+        value: cpuUse.db,
+        unit: 'µs',
+        budget: { report: true },
+      }),
+      figure({
+        name: 'CPU per message: this bench process (400 clients)',
+        value: cpuUse.bench,
+        unit: 'µs',
+        budget: { report: true },
+      }),
       figure({
         name: 'chat messages/s through the real stack',
         value: app.perSecond,
@@ -246,6 +291,7 @@ async function chatLoad(
   const acked = new Set<string>();
   const received = new Set<string>();
   const latencies: number[] = [];
+  const ackLatencies: number[] = [];
   let duplicated = 0;
   let refused = 0;
   const ends = Date.now() + SECONDS * 1000;
@@ -264,9 +310,12 @@ async function chatLoad(
         (async () => {
           while (Date.now() < ends) {
             const id = randomUUID();
-            sentAt[s].set(id, performance.now());
-            if (await send(id).catch(() => false)) acked.add(id);
-            else refused++;
+            const t = performance.now();
+            sentAt[s].set(id, t);
+            if (await send(id).catch(() => false)) {
+              acked.add(id);
+              ackLatencies.push(performance.now() - t);
+            } else refused++;
           }
         })(),
       );
@@ -277,9 +326,12 @@ async function chatLoad(
     await new Promise((r) => setTimeout(r, 100));
   if (refused > 0) console.warn(`  ${refused} sends were refused or timed out`);
   latencies.sort((x, y) => x - y);
+  ackLatencies.sort((x, y) => x - y);
   return {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    ackP50: percentile(ackLatencies, 50),
+    ackP99: percentile(ackLatencies, 99),
     perSecond: acked.size / SECONDS,
     lost: [...acked].filter((id) => !received.has(id)).length,
     duplicated,

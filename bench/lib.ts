@@ -2,6 +2,7 @@
  * Benchmark figures: every figure is printed next to a baseline measured in the same run,
  * because the machine is shared and noisy — budgets compare ratios, not absolute times.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 export interface Figure {
   name: string;
   value: number;
@@ -70,4 +71,42 @@ export function fmt(n: number | undefined, digits = 2): string {
   if (n === undefined || Number.isNaN(n)) return '-';
   if (Math.abs(n) >= 1000) return Math.round(n).toLocaleString('en-US');
   return n.toFixed(digits);
+}
+
+/**
+ * CPU time (user + system, ms) used so far by processes: by pid, or every process whose
+ * command name matches (e.g. /^postgres/ for the database server's backends, which come and
+ * go: only those alive at both readings count, so take readings around a steady phase).
+ */
+export function cpuMs(select: { pid: number } | { comm: RegExp }): Map<number, number> {
+  const ticks = 100; // USER_HZ on Linux
+  const out = new Map<number, number>();
+  const pids =
+    'pid' in select
+      ? [select.pid]
+      : readdirSync('/proc')
+          .filter((d) => /^\d+$/.test(d))
+          .map(Number);
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if ('comm' in select && !select.comm.test(comm)) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, ((Number(f[11]) + Number(f[12])) * 1000) / ticks);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/** CPU ms used between two cpuMs readings, by the processes present in both. */
+export function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) {
+    const was = before.get(pid);
+    if (was !== undefined) sum += ms - was;
+  }
+  return sum;
 }

@@ -9,6 +9,7 @@ import { projectRoot } from './env';
 
 export interface ProbedServer {
   url: string;
+  pid: number;
   memory(): Promise<{ retained: number; rss: number }>;
   stop(): Promise<void>;
 }
@@ -60,6 +61,7 @@ export async function spawnProbedServer(
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     memory: () =>
       new Promise((resolve) => {
         probes.push(resolve);

@@ -13,8 +13,14 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE conversation_participants
     ADD COLUMN email_job_at timestamptz`.execute(db);
+  // Every send reads its conversation's mentorship (is it still active?): without this it
+  // scanned the whole table.
+  await sql`CREATE INDEX mentorships_conversation ON mentorships (conversation_id, started_at DESC)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`DROP INDEX mentorships_conversation`.execute(db);
   await sql`ALTER TABLE conversation_participants DROP COLUMN email_job_at`.execute(db);
 }

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Db } from '../db';
 import { channelsOf } from '../notifications/preferences';
 import { setChannel } from '../notifications/settings';
@@ -43,6 +43,17 @@ export async function insertMessage(
     .execute();
   return row;
 }
+
+/**
+ * Unread messages from others in participant row `op`'s conversation after `seq`, as a
+ * LATERAL subquery: one range scan of (conversation_id, seq) per conversation, whatever the
+ * planner thinks of a young table (a join let it scan every message of every conversation:
+ * 1.8 ms per send at 5,000 messages in bench/chat.bench.ts, growing with the table).
+ */
+const unreadAfter = (seq: RawBuilder<unknown>) => sql`
+  SELECT count(*) AS n FROM chat_messages om
+   WHERE om.conversation_id = op.conversation_id AND om.seq > ${seq}
+     AND om.sender_id IS DISTINCT FROM op.user_id AND om.deleted_at IS NULL`;
 
 export interface StoredSend {
   /** Why the sender may not send, read in this statement; the app turns it into an error. */
@@ -145,11 +156,9 @@ export async function storeNewMessage(
     SELECT me.gone, me.suspended, me.status, me.recent, me.other_id,
            (SELECT last_seq FROM counter) AS took, (SELECT seq FROM msg) AS seq,
            EXISTS (SELECT 1 FROM email) AS email_job,
-           (SELECT count(*) FROM conversation_participants op
-              JOIN chat_messages om
-                ON om.conversation_id = op.conversation_id AND om.seq > op.last_read_seq
-             WHERE op.user_id = me.other_id AND om.sender_id IS DISTINCT FROM op.user_id
-               AND om.deleted_at IS NULL) + 1 AS other_unread
+           (SELECT coalesce(sum(u.n), 0) FROM conversation_participants op
+              CROSS JOIN LATERAL (${unreadAfter(sql`op.last_read_seq`)}) u
+             WHERE op.user_id = me.other_id) + 1 AS other_unread
       FROM me`.execute(trx);
   return rows[0];
 }
@@ -207,11 +216,10 @@ export async function unreadIn(
 /** The nav badge: unread messages from others across all of this person's conversations. */
 export async function unreadTotal(db: Db | Trx, userId: string): Promise<number> {
   const { rows } = await sql<{ n: string }>`
-    SELECT count(*) AS n
-      FROM conversation_participants p
-      JOIN chat_messages m ON m.conversation_id = p.conversation_id AND m.seq > p.last_read_seq
-     WHERE p.user_id = ${userId}::uuid AND m.sender_id IS DISTINCT FROM p.user_id
-       AND m.deleted_at IS NULL`.execute(db);
+    SELECT coalesce(sum(u.n), 0) AS n
+      FROM conversation_participants op
+      CROSS JOIN LATERAL (${unreadAfter(sql`op.last_read_seq`)}) u
+     WHERE op.user_id = ${userId}::uuid`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -299,12 +307,12 @@ export async function markRead(
       RETURNING p.last_read_seq
     )
     SELECT t.s AS last_read_seq, EXISTS (SELECT 1 FROM upd) AS moved,
-           (SELECT count(*) FROM conversation_participants op
-              JOIN chat_messages om ON om.conversation_id = op.conversation_id
-               AND om.seq > CASE WHEN op.conversation_id = ${conversationId}::uuid
-                                 THEN t.s ELSE op.last_read_seq END
-             WHERE op.user_id = ${userId}::uuid AND om.sender_id IS DISTINCT FROM op.user_id
-               AND om.deleted_at IS NULL) AS unread
+           (SELECT coalesce(sum(u.n), 0) FROM conversation_participants op
+              CROSS JOIN LATERAL (${unreadAfter(
+                sql`CASE WHEN op.conversation_id = ${conversationId}::uuid
+                         THEN t.s ELSE op.last_read_seq END`,
+              )}) u
+             WHERE op.user_id = ${userId}::uuid) AS unread
       FROM target t`.execute(db);
   const r = rows[0];
   return r && { lastReadSeq: Number(r.last_read_seq), moved: r.moved, unread: Number(r.unread) };
