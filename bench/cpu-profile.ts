@@ -15,8 +15,9 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const [file, count = '25'] = process.argv.slice(2);
-if (!file) throw new Error('usage: tsx bench/cpu-profile.ts <file.cpuprofile> [count]');
+const [file, count = '25', filter] = process.argv.slice(2);
+if (!file)
+  throw new Error('usage: tsx bench/cpu-profile.ts <file.cpuprofile> [count] [inclusive-filter]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map<number, number>();
@@ -60,3 +61,27 @@ print(
     return m ? m[1]! : u || n.callFrame.functionName;
   }),
 );
+
+// Inclusive time (the function and everything it called), for functions whose
+// "name  file" matches the third argument: where a code path's whole cost goes.
+if (filter) {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n: Node) =>
+    `${n.callFrame.functionName || '(anonymous)'}  ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+  const inclusive = new Map<string, number>();
+  const re = new RegExp(filter);
+  for (const [id, us] of self) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const k = label(byId.get(at)!);
+      if (seen.has(k) || !re.test(k)) continue;
+      seen.add(k);
+      inclusive.set(k, (inclusive.get(k) ?? 0) + us);
+    }
+  }
+  print(
+    `inclusive time matching /${filter}/`,
+    [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(count)),
+  );
+}

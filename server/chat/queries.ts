@@ -85,7 +85,7 @@ export interface StoredSend {
  * position never passes the newest message).
  */
 export async function storeNewMessage(
-  trx: Trx,
+  trx: Db | Trx,
   m: {
     id: string;
     conversationId: string;
@@ -127,7 +127,6 @@ export async function storeNewMessage(
       SELECT ${m.id}::uuid, ${m.conversationId}::uuid, last_seq, ${m.senderId}::uuid,
              ${m.md}, ${m.html}, ${m.at}::timestamptz
         FROM counter
-      ON CONFLICT (id) DO NOTHING
       RETURNING seq
     ), conv AS (
       UPDATE conversations SET last_message_at = ${m.at}::timestamptz

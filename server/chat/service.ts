@@ -37,14 +37,14 @@ const ack = (m: { id: string; seq: number | string; created_at: Date }): SendAck
   at: m.created_at.toISOString(),
 });
 
-class AlreadySent extends Error {}
-
 /**
  * Stores a message (next sequence number, stream event, unread-email job) and answers with
  * its acknowledgement; the same id again gets the same acknowledgement, never a second row.
- * Three round trips: BEGIN, one statement for the rest (q.storeNewMessage, which also checks
- * the right to send), COMMIT — and the email job before the commit for the one message of a
- * burst that finds none queued (q.storeNewMessage says which).
+ * One statement, on its own (q.storeNewMessage: it checks the right to send, takes the
+ * number, stores message and event, and says whether the recipient's unread email needs a
+ * job) — one round trip where BEGIN and COMMIT made three, which is what a send costs on
+ * this machine. The job, for the one message of a burst that finds none queued, follows
+ * before the acknowledgement.
  */
 export async function sendMessage(
   ctx: AppContext,
@@ -82,42 +82,42 @@ export async function sendMessage(
     done_at: null,
     done_by: null,
   });
-  let sent: { envelope: ChatEventEnvelope; unread: number };
+  let r: q.StoredSend | undefined;
   try {
-    sent = await ctx.db.transaction().execute(async (trx) => {
-      const r = await q.storeNewMessage(trx, {
-        id: input.id,
-        conversationId,
-        senderId: userId,
-        md: input.body,
-        html,
-        at,
-        payload: JSON.stringify({ type: 'message.created', message }),
-        floodCapacity: ctx.config.CHAT_MESSAGES_PER_10S,
-        emailJobStaleMs: (ctx.config.CHAT_EMAIL_DELAY_MINUTES + 60) * 60_000,
-      });
-      if (!r || r.gone) throw notFound('That conversation');
-      if (r.suspended) throw new AppError('forbidden', 'Suspended members cannot send messages');
-      if (r.status !== 'active')
-        throw new AppError('forbidden', 'This mentorship has ended; the conversation is read-only');
-      if (r.recent >= ctx.config.CHAT_MESSAGES_PER_10S) throw floodRefusal(ctx);
-      // A resend of a stored id: give its sequence number back (roll back), answer as before.
-      if (r.seq === null) throw new AlreadySent();
-      if (r.email_job) await enqueueUnreadEmail(ctx, trx, { conversationId, recipientId: otherId });
-      const seq = Number(r.seq);
-      const event: ChatEvent = { type: 'message.created', message: { ...message, seq } };
-      return {
-        envelope: { conversationId, seq, event, at: at.toISOString() },
-        unread: Number(r.other_unread),
-      };
+    r = await q.storeNewMessage(ctx.db, {
+      id: input.id,
+      conversationId,
+      senderId: userId,
+      md: input.body,
+      html,
+      at,
+      payload: JSON.stringify({ type: 'message.created', message }),
+      floodCapacity: ctx.config.CHAT_MESSAGES_PER_10S,
+      emailJobStaleMs: (ctx.config.CHAT_EMAIL_DELAY_MINUTES + 60) * 60_000,
     });
   } catch (err) {
-    if (err instanceof AlreadySent || isUniqueViolation(err)) {
-      const again = await existing();
-      if (again) return again;
-    }
-    throw err;
+    // A resend of a stored id: the statement failed whole (its sequence number given back).
+    if (!isUniqueViolation(err)) throw err;
+    const again = await existing();
+    if (!again) throw err;
+    // The first try may have stopped between its commit and its email job (it was never
+    // acknowledged, which is why the client resends): queue the job now. The queue's
+    // singleton key and the job's own re-read keep it to one mail about these messages.
+    await enqueueUnreadEmail(ctx, ctx.db, { conversationId, recipientId: otherId });
+    return again;
   }
+  if (!r || r.gone) throw notFound('That conversation');
+  if (r.suspended) throw new AppError('forbidden', 'Suspended members cannot send messages');
+  if (r.status !== 'active')
+    throw new AppError('forbidden', 'This mentorship has ended; the conversation is read-only');
+  if (r.recent >= ctx.config.CHAT_MESSAGES_PER_10S) throw floodRefusal(ctx);
+  if (r.email_job) await enqueueUnreadEmail(ctx, ctx.db, { conversationId, recipientId: otherId });
+  const seq = Number(r.seq);
+  const event: ChatEvent = { type: 'message.created', message: { ...message, seq } };
+  const sent = {
+    envelope: { conversationId, seq, event, at: at.toISOString() },
+    unread: Number(r.other_unread),
+  };
   publish(ctx, sent.envelope);
   announceUnread(ctx, conversationId, otherId, sent.unread);
   return { id: input.id, seq: sent.envelope.seq, at: sent.envelope.at };

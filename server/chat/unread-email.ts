@@ -27,7 +27,11 @@ export interface UnreadJob {
 
 let queueReady = false;
 
-export async function enqueueUnreadEmail(ctx: AppContext, trx: Trx, job: UnreadJob): Promise<void> {
+export async function enqueueUnreadEmail(
+  ctx: AppContext,
+  trx: Db | Trx,
+  job: UnreadJob,
+): Promise<void> {
   // Jobs may not have run on this database yet (scripts, some tests): nothing to enqueue into.
   if (!queueReady) {
     // Two statements: naming a missing table would abort the caller's transaction.
