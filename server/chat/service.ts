@@ -84,7 +84,7 @@ export async function sendMessage(
   });
   let r: q.StoredSend | undefined;
   try {
-    r = await q.storeNewMessage(ctx.db, {
+    r = await q.storeNewMessage(ctx.db, ctx.pool, {
       id: input.id,
       conversationId,
       senderId: userId,
