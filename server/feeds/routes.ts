@@ -1,7 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { pathHref } from '../../shared/api/paths';
-import { threadListQuery, threadSorts, type ThreadSort } from '../../shared/api/threads';
+import {
+  threadListQuery,
+  threadSorts,
+  type Page,
+  type ThreadSort,
+  type ThreadSummary,
+} from '../../shared/api/threads';
 import { careerPaths } from '../../shared/taxonomy';
 import type { AppContext } from '../context';
 import { threadUrl } from '../forum/urls';
@@ -9,10 +15,10 @@ import { notFound } from '../http/errors';
 import { parse } from '../http/validate';
 import { appUrl } from '../mail/templates';
 import { tagExists } from '../tags/queries';
-import { listThreads } from '../threads/list-service';
+import { threadListEntry } from '../threads/public-reads';
 import { profileCount, profilePage, questionBodies, threadPage, threadPages } from './queries';
 import { sitemapIndex, urlSet, type SitemapUrl } from './sitemap';
-import { atom, feedUpdated, rss, type FeedDoc, type FeedEntry } from './syndication';
+import { atom, rss, type FeedDoc, type FeedEntry } from './syndication';
 
 /**
  * What crawlers and feed readers fetch: /sitemap.xml (an index of paginated sitemaps) and an
@@ -33,10 +39,13 @@ const listNames: Record<ThreadSort, string> = {
   unanswered: 'Unanswered questions',
 };
 
-function send(res: Response, type: string, body: string, lastModified?: Date) {
+/**
+ * ETag only (Express's, from the body), no Last-Modified: a list's newest date does not move
+ * when a thread is deleted or the hot order changes, so If-Modified-Since would answer 304 to
+ * a changed document. The body's hash never does.
+ */
+function send(res: Response, type: string, body: string) {
   res.setHeader('Cache-Control', `public, max-age=${MAX_AGE}`);
-  if (lastModified && lastModified.getTime() > 0)
-    res.setHeader('Last-Modified', lastModified.toUTCString());
   res.type(type).send(body);
 }
 
@@ -44,6 +53,11 @@ export function feedRoutes(ctx: AppContext): Router {
   const router = Router();
   const size = ctx.config.SITEMAP_PAGE_SIZE;
   const abs = (req: Request, path: string) => appUrl(ctx.config, path, req);
+
+  // Where crawlers look for the sitemap first; nothing is disallowed (pages hydrate from /api).
+  router.get('/robots.txt', (req, res) => {
+    send(res, 'text/plain', `User-agent: *\nDisallow:\n\nSitemap: ${abs(req, '/sitemap.xml')}\n`);
+  });
 
   router.get('/sitemap.xml', async (req, res) => {
     const [threads, profiles] = await Promise.all([
@@ -87,15 +101,17 @@ export function feedRoutes(ctx: AppContext): Router {
     if (tag !== undefined && (tag.length > 40 || !(await tagExists(ctx.db, tag))))
       throw notFound(`The tag "${tag.slice(0, 40)}"`);
     const doc = await feedDoc(req, sort, tag);
-    if (format === 'atom') send(res, 'application/atom+xml', atom(doc), feedUpdated(doc));
-    else send(res, 'application/rss+xml', rss(doc), feedUpdated(doc));
+    if (format === 'atom') send(res, 'application/atom+xml', atom(doc));
+    else send(res, 'application/rss+xml', rss(doc));
   };
 
   async function feedDoc(req: Request, sort: ThreadSort, tag?: string): Promise<FeedDoc> {
-    const list = await listThreads(
+    // The list exactly as the app shows it, through the same shared read cache.
+    const entry = await threadListEntry(
       ctx,
       threadListQuery.parse({ sort, limit: String(FEED_ENTRIES), ...(tag ? { tag } : {}) }),
     );
+    const list = JSON.parse(entry.body) as Page<ThreadSummary>;
     const bodies = await questionBodies(
       ctx.db,
       list.items.map((t) => t.id),

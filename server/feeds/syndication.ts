@@ -29,7 +29,7 @@ export interface FeedDoc {
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 
-export function feedUpdated(doc: FeedDoc): Date {
+function feedUpdated(doc: FeedDoc): Date {
   const times = doc.entries.map((e) => e.updated.getTime());
   return new Date(times.length ? Math.max(...times) : 0);
 }

@@ -286,17 +286,35 @@ describe('feeds', () => {
     expect((await res.json()).error.field).toBe('sort');
   });
 
-  it('is cacheable: Last-Modified, and a 304 for a repeat fetch', async () => {
+  it('is cacheable: a 304 for a repeat fetch, a 200 once the list changed', async () => {
     const { res } = await atomEntries('/feed.atom');
-    expect(res.headers.get('last-modified')).toBeTruthy();
     const etag = res.headers.get('etag')!;
     expect(etag).toBeTruthy();
     // supertest, not fetch: fetch adds Cache-Control: no-cache to a conditional request.
     await request(app.url).get('/feed.atom').set('If-None-Match', etag).expect(304);
+    const sitemap = await request(app.url).get('/sitemap/threads-1.xml').expect(200);
     await request(app.url)
-      .get('/feed.atom')
-      .set('If-Modified-Since', res.headers.get('last-modified')!)
+      .get('/sitemap/threads-1.xml')
+      .set('If-None-Match', sitemap.headers.etag!)
       .expect(304);
+    await postThread(asker, { title: 'A newer question changes the feed' });
+    await request(app.url).get('/feed.atom').set('If-None-Match', etag).expect(200);
+  });
+
+  it('names absolute URLs after PUBLIC_URL when it is set', async () => {
+    const other = await startTestApp({
+      database: app.database,
+      jobs: false,
+      env: { ...forumTestEnv, PUBLIC_URL: 'https://forum.example/' },
+    });
+    const index = await (await fetch(`${other.url}/sitemap.xml`)).text();
+    expect(index).toContain('<loc>https://forum.example/sitemap/threads-1.xml</loc>');
+    const feed = await (await fetch(`${other.url}/t/mba/feed.atom`)).text();
+    expect(feed).toContain(`href="https://forum.example/q/${ids.tagged}"`);
+    expect(feed).toContain('href="https://forum.example/t/mba/feed.atom"');
+    const robots = await (await fetch(`${other.url}/robots.txt`)).text();
+    expect(robots).toMatch(/^Sitemap: https:\/\/forum\.example\/sitemap\.xml$/m);
+    await other.close();
   });
 
   it('is advertised in the page head for feed readers', async () => {
