@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { careerPaths } from '../../shared/taxonomy';
+import { threadSorts } from '../../shared/api/threads';
+import { careerPaths, starterTags } from '../../shared/taxonomy';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createUser, signIn, type Client } from '../helpers/auth';
 import { forumTestEnv, postThread } from './forum-helpers';
@@ -322,5 +323,54 @@ describe('feeds', () => {
     expect(html).toMatch(
       /<link\s+rel="alternate"\s+type="application\/atom\+xml"[^>]*href="\/feed.atom"/,
     );
+  });
+});
+
+describe('on the demo community', () => {
+  let demo: TestApp;
+  beforeAll(async () => {
+    demo = await startTestApp({ client: true, seed: true, jobs: false });
+  });
+
+  it('every feed (each list, each starter tag) is well-formed and every entry opens', async () => {
+    const paths = [
+      ...threadSorts.map((s) => `/feed.atom?sort=${s}`),
+      '/feed.rss',
+      ...starterTags.map((t) => `/t/${t}/feed.atom`),
+    ];
+    const links = new Set<string>();
+    for (const p of paths) {
+      const res = await fetch(demo.url + p);
+      expect(res.status, p).toBe(200);
+      const text = await res.text();
+      expect(XMLValidator.validate(text), p).toBe(true);
+      for (const m of text.matchAll(
+        /<link(?: rel="alternate" type="text\/html")? href="([^"]+\/q\/[^"]+)"\/>|<link>([^<]+)<\/link>/g,
+      ))
+        links.add(m[1] ?? m[2]!);
+    }
+    expect(links.size).toBeGreaterThan(30);
+    for (const l of links) {
+      const res = await fetch(l, { headers: { accept: 'text/html' } });
+      expect(res.status, l).toBe(200);
+    }
+  });
+
+  it('the sitemap lists every public demo thread', async () => {
+    const index = parser.parse(await (await fetch(`${demo.url}/sitemap.xml`)).text()) as Parsed;
+    const locs: string[] = [];
+    for (const map of index.sitemapindex.sitemap) {
+      const text = await (await fetch(map.loc)).text();
+      expect(XMLValidator.validate(text), map.loc).toBe(true);
+      locs.push(...((parser.parse(text) as Parsed).urlset.url ?? []).map((u) => u.loc));
+    }
+    const visible = await demo.ctx.db
+      .selectFrom('threads')
+      .select('id')
+      .where('deleted_at', 'is', null)
+      .where('hidden_at', 'is', null)
+      .execute();
+    expect(visible.length).toBeGreaterThan(40);
+    for (const t of visible) expect(locs).toContain(`${demo.url}/q/${t.id}`);
   });
 });
