@@ -287,6 +287,16 @@ describe('feeds', () => {
     expect((await res.json()).error.field).toBe('sort');
   });
 
+  it('drops characters XML 1.0 cannot carry (controls, U+FFFE) instead of breaking the feed', async () => {
+    const t = await postThread(asker, {
+      title: 'Bell \u0007 and \uFFFE in a title',
+      tags: ['resume'],
+    });
+    const { entries } = await atomEntries('/t/resume/feed.atom');
+    const e = entries.find((x) => x.id === `urn:uuid:${t.thread.id}`)!;
+    expect(e.title['#text']).toBe('Bell  and  in a title');
+  });
+
   it('is cacheable: a 304 for a repeat fetch, a 200 once the list changed', async () => {
     const { res } = await atomEntries('/feed.atom');
     const etag = res.headers.get('etag')!;
