@@ -192,6 +192,13 @@ export const configSchema = z.object({
     .int()
     .min(1)
     .default(30),
+  /** URLs per sitemap page (/sitemap/threads-N.xml); the protocol allows at most 50,000. */
+  SITEMAP_PAGE_SIZE: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int()
+    .min(1)
+    .max(50_000, { message: 'expected at most 50000 (the sitemap protocol limit)' })
+    .default(10_000),
   // Mentorships and notifications (server/mentorships, server/notifications).
   /** An unanswered mentorship request expires after this many days; the asker is told. */
   MENTORSHIP_REQUEST_TTL_DAYS: z.coerce.number({ message: 'expected days' }).min(0.01).default(7),

@@ -16,6 +16,7 @@ import { devMailRoutes } from '../mail/dev-routes';
 import { mailAdminRoutes } from '../mail/admin-routes';
 import { notificationSettingsRoutes, unsubscribeRoutes } from '../notifications/settings-routes';
 import { profileRoutes } from '../profiles/routes';
+import { feedRoutes } from '../feeds/routes';
 import { forumRoutes } from '../forum/routes';
 import { pageRoutes } from '../pages/routes';
 import { tagRoutes } from '../tags/routes';
@@ -86,6 +87,8 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Express {
   app.use('/api', api);
   app.use(unsubscribeRoutes(ctx)); // RFC 8058: no session, no CSRF; the token authorises
   if (!ctx.config.isProduction) app.use(devMailRoutes(ctx)); // local mail catcher's inbox
+  // Sitemaps and feeds: before the app's pages, whose catch-all would answer with the shell.
+  app.use(feedRoutes(ctx));
 
   if (opts.clientDir && existsSync(path.join(opts.clientDir, 'index.html'))) {
     app.use('/assets', ...hashedAssets(path.join(opts.clientDir, 'assets')));

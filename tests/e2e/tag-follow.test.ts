@@ -53,6 +53,18 @@ describeBrowser('tag page: follow a tag', () => {
     expect(jsErrors(page)).toEqual([]);
   });
 
+  it("advertises the tag's Atom feed in the page head, and the feed is there", async () => {
+    const page = await pageAs(app, null);
+    await page.goto(app.url + '/t/startups');
+    const link = page.locator('head link[rel="alternate"][href="/t/startups/feed.atom"]');
+    await expect.poll(() => link.count()).toBe(1);
+    expect(await link.getAttribute('type')).toBe('application/atom+xml');
+    const res = await fetch(app.url + '/t/startups/feed.atom');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/atom\+xml/);
+    expect(jsErrors(page)).toEqual([]);
+  });
+
   it('asks visitors to sign in', async () => {
     const page = await pageAs(app, null);
     await page.goto(app.url + '/t/startups');

@@ -18,6 +18,13 @@ export function TagPage() {
   const count = info.data?.find((t) => t.slug === tag)?.threadCount;
   return (
     <section aria-labelledby="tag-title">
+      {/* React hoists this into <head>: a feed reader given the tag's page finds its feed. */}
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        title={`Questions tagged ${tag} · Switchboard`}
+        href={`/t/${encodeURIComponent(tag)}/feed.atom`}
+      />
       <div className="page-head">
         <div>
           <p className="eyebrow">
