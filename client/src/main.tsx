@@ -50,7 +50,12 @@ async function start(): Promise<void> {
   await resolveLazyRoutes(routes);
   const router = createBrowserRouter(routes, { hydrationData: { loaderData: {} } });
   // The render clock stays set: only hydrating renders read it (lib/hydration.ts).
-  hydrateRoot(root, app(router));
+  hydrateRoot(root, app(router), {
+    // A mismatch makes React drop the server's HTML and render afresh; say so in the console
+    // (the production build otherwise reports it nowhere a test or a developer would look).
+    onRecoverableError: (error, info) =>
+      console.error('Server HTML and the first client render differ:', error, info.componentStack),
+  });
 }
 
 void start();
