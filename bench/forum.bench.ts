@@ -5,7 +5,8 @@
  *    ratio <= 1.5). BENCH_FORUM_SCALE=off skips this part (it is most of the bench's time).
  *  - on 10,000 threads / 100,000 replies: the 300-reply thread as a visitor and as a member,
  *    the hot list as a member, bytes on the wire and RSS, each against a bare node:http server
- *    sending the same bytes (bench/member-reads.ts); the old node:http + pg `SELECT 1`
+ *    sending the same bytes (bench/member-reads.ts), and the thread's server-rendered page as
+ *    HTML for a visitor, the same way; the old node:http + pg `SELECT 1`
  *    baseline stays printed for reference.
  */
 import { pino } from 'pino';
@@ -15,6 +16,7 @@ import { listReplies } from '../server/replies/queries';
 import { listHot } from '../server/threads/queries';
 import { findThread } from '../server/threads/thread-queries';
 import { BIG_THREAD_REPLIES, seedLarge } from '../scripts/seed-large';
+import { ensureClientBuilt } from '../server/client-build';
 import { requestsPerSecond } from './autocannon';
 import { memberReadFigures } from './member-reads';
 import { benchPostgres, freshDatabase, spawnApp, spawnHelper } from './env';
@@ -115,6 +117,8 @@ export default async function run(): Promise<Figure[]> {
       await large.db.destroy();
     }
 
+    // The server renders pages into the built client's index.html (the HTML line).
+    await ensureClientBuilt(log);
     const app = await spawnApp({
       DATABASE_URL: midUrl,
       BUILD_CLIENT: 'false',

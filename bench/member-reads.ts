@@ -2,7 +2,9 @@
  * Thread and list reads as a visitor and as a signed-in member, through the real server,
  * each against a bare node:http server sending the very same bytes — the same headers (the
  * security headers are a kilobyte) and the same body in the same encoding — plus the bytes on
- * the wire and the server's memory under the thread load. Used by forum.bench.ts.
+ * the wire and the server's memory under the thread load; and the thread's server-rendered
+ * page as a visitor gets it (server/pages/), against the same bare server sending that HTML.
+ * Used by forum.bench.ts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -117,14 +119,25 @@ export async function memberReadFigures(
   const hotPath = '/api/threads?sort=hot';
   const asMember = { cookie: member.cookie, 'accept-encoding': BROWSER };
   const asVisitor = { 'accept-encoding': BROWSER };
+  // What a browser sends for a page (the page is only rendered for those who want HTML).
+  const pagePath = `/q/${threadId}`;
+  const asVisitorPage = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...asVisitor };
 
   // The exact bytes each side gets, for the bare server to send.
   const visitorThread = await raw(`${app.url}${threadPath}`, asVisitor);
   const memberThread = await raw(`${app.url}${threadPath}`, asMember);
   const memberOverlay = await raw(`${app.url}${overlayPath}`, asMember);
   const memberHot = await raw(`${app.url}${hotPath}`, asMember);
-  for (const r of [visitorThread, memberThread, memberOverlay, memberHot])
+  const visitorPage = await raw(`${app.url}${pagePath}`, asVisitorPage);
+  for (const r of [visitorThread, memberThread, memberOverlay, memberHot, visitorPage])
     if (r.status !== 200) throw new Error(`setup read failed: ${r.status}`);
+  // A rendered page, not the app shell (a missing client build would make this line meaningless).
+  if (
+    !visitorPage.headers.some(
+      ([k, v]) => k.toLowerCase() === 'content-type' && v.startsWith('text/html'),
+    )
+  )
+    throw new Error('the thread page did not answer HTML');
   const dir = os.tmpdir();
   const spec: Record<
     string,
@@ -134,6 +147,7 @@ export async function memberReadFigures(
     ['/thread', memberThread],
     ['/hot', memberHot],
     ['/overlay', memberOverlay],
+    ['/page', visitorPage],
   ] as const) {
     const file = path.join(dir, `bench-body-${process.pid}${p.replace('/', '-')}`);
     writeFileSync(file, r.bytes);
@@ -145,6 +159,8 @@ export async function memberReadFigures(
 
   let peakRss = 0;
   const sample = () => (peakRss = Math.max(peakRss, rssMb(app.child)));
+  let pagePeakRss = 0;
+  const pageSample = () => (pagePeakRss = Math.max(pagePeakRss, rssMb(app.child)));
   const opts = { connections: C, seconds: SECONDS };
   const runs: Record<string, LoadResult[]> = {};
   const add = (k: string, r: LoadResult) => (runs[k] ??= []).push(r);
@@ -171,6 +187,19 @@ export async function memberReadFigures(
       add('bareHot', await load(`${bare.url}/hot`, opts));
       add('hot', await load(`${app.url}${hotPath}`, { ...opts, headers: asMember }));
     }
+    // The server-rendered page after the JSON loads, so the RSS figure above keeps measuring
+    // what it always did; the page load's own peak is reported beside it.
+    for (let i = 0; i < 2; i++) {
+      add('barePage', await load(`${bare.url}/page`, opts));
+      add(
+        'visitorPage',
+        await load(`${app.url}${pagePath}`, {
+          ...opts,
+          headers: asVisitorPage,
+          sample: pageSample,
+        }),
+      );
+    }
   } finally {
     await bare.stop();
   }
@@ -190,6 +219,14 @@ export async function memberReadFigures(
       baseline: bt.rps,
       baselineLabel: `bare node:http, same headers + ${enc(visitorThread)}`,
       budget: { ratioAtLeast: 0.8 },
+    }),
+    figure({
+      name: '300-reply thread page as HTML, visitor',
+      value: best('visitorPage').rps,
+      unit: 'req/s',
+      baseline: best('barePage').rps,
+      baselineLabel: `bare node:http, same headers + ${enc(visitorPage)}`,
+      budget: { ratioAtLeast: 0.7 },
     }),
     figure({
       name: '300-reply thread, signed-in member',
@@ -244,6 +281,12 @@ export async function memberReadFigures(
       value: peakRss,
       unit: 'MB',
       budget: { valueAtMost: 250 },
+    }),
+    figure({
+      name: 'server RSS under the HTML page load, after the JSON loads (peak)',
+      value: pagePeakRss,
+      unit: 'MB',
+      budget: { report: true },
     }),
   ];
 }

@@ -2,6 +2,8 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Logger } from 'pino';
 import type { AppContext } from '../context';
 import { healthChecks } from '../health/checks';
+import { hasSessionCookie } from '../auth/session';
+import { pageCacheKey, wantsHtml } from '../pages/page-cache';
 import { anonymousCache } from './anonymous-cache';
 import { sendCachedJson } from './json-cache';
 import { requestId } from './request-id';
@@ -44,6 +46,14 @@ export function frontDoor(ctx: AppContext, app: RequestListener): RequestListene
       // cookie changes nothing — members read the shared bodies at a visitor's speed.
       if (path!.startsWith('/api/')) {
         const hit = anonymous.peekOrStale(url);
+        if (hit) {
+          if (logger.isLevelEnabled('debug')) logWhenDone(logger, req, res);
+          return sendCachedJson(req, res, hit);
+        }
+      } else if (!hasSessionCookie(req) && wantsHtml(req.headers.accept)) {
+        // A visitor's server-rendered public page (server/pages/routes.ts). Members' differ
+        // (they get the app), so only requests without a session cookie are answered here.
+        const hit = anonymous.peekOrStale(pageCacheKey(url));
         if (hit) {
           if (logger.isLevelEnabled('debug')) logWhenDone(logger, req, res);
           return sendCachedJson(req, res, hit);

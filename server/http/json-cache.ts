@@ -20,6 +20,10 @@ export interface CachedJson {
   /** Compressed once each, on the first request that accepts the encoding. */
   gzip?: Buffer;
   brotli?: Buffer;
+  /** Not JSON: a server-rendered page (server/pages/routes.ts) is kept and sent the same way. */
+  contentType?: string;
+  /** Vary beyond Accept-Encoding (a page: Cookie, members get the app instead). */
+  vary?: string;
 }
 
 export class JsonCache {
@@ -123,6 +127,11 @@ export class JsonCache {
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
+  /** Changes with every clear(): compare before keeping something built from older reads. */
+  get version(): number {
+    return this.generation;
+  }
+
   clear(): void {
     this.generation++;
     this.entries.clear();
@@ -138,13 +147,13 @@ export class JsonCache {
 export function sendCachedJson(req: IncomingMessage, res: ServerResponse, entry: CachedJson): void {
   res.setHeader('ETag', entry.etag);
   res.setHeader('Cache-Control', 'no-cache');
-  res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('Vary', entry.vary ? `Accept-Encoding, ${entry.vary}` : 'Accept-Encoding');
   if (req.headers['if-none-match'] === entry.etag) {
     res.statusCode = 304;
     res.end();
     return;
   }
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Type', entry.contentType ?? 'application/json; charset=utf-8');
   const encoding = entry.body.length > 1024 ? pickEncoding(req.headers['accept-encoding']) : null;
   if (encoding === 'br') {
     // Quality 5: about 13 % smaller than gzip on a big thread, in a few milliseconds (11

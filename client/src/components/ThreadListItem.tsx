@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { ThreadSummary } from '../../../shared/api/threads';
 import { tagPath, threadPath } from './forum/forum-api';
-import { timeAgo } from '../lib/time';
+import { TimeAgo } from './TimeAgo';
 
 export function ThreadListItem({ thread }: { thread: ThreadSummary }) {
   return (
@@ -32,10 +32,7 @@ export function ThreadListItem({ thread }: { thread: ThreadSummary }) {
           </ul>
           {thread.locked && <span className="badge badge-locked">Locked</span>}
           <span>
-            asked by {thread.author.displayName}{' '}
-            <time dateTime={thread.createdAt} title={new Date(thread.createdAt).toLocaleString()}>
-              {timeAgo(thread.createdAt)}
-            </time>
+            asked by {thread.author.displayName} <TimeAgo iso={thread.createdAt} />
           </span>
         </div>
       </div>

@@ -10,3 +10,14 @@ export function usePageTitle(title?: string | null): void {
     document.title = pageTitle(title);
   }, [title]);
 }
+
+/**
+ * What names the public pages, shared with the server's <title> and Open Graph tags
+ * (server/pages/head.ts), so the server-rendered title is the one the page then sets.
+ */
+export const pageNames = {
+  tag: (tag: string) => `Questions tagged ${tag}`,
+  profile: (user: { displayName: string; handle: string }) =>
+    `${user.displayName} (@${user.handle})`,
+  paths: 'Paths into product management',
+};

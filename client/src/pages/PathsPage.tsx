@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { pathHref, type PathSummary } from '../../../shared/api/paths';
 import { plural } from '../components/profile/labels';
 import { apiFetch } from '../lib/api';
-import { usePageTitle } from '../lib/title';
+import { pageNames, usePageTitle } from '../lib/title';
 
 /** /paths — every career path into PM, with how many mentors took it and how long it took. */
 export function PathsPage() {
@@ -11,7 +11,7 @@ export function PathsPage() {
     queryKey: ['paths'],
     queryFn: () => apiFetch<PathSummary[]>('/api/paths'),
   });
-  usePageTitle('Paths into product management');
+  usePageTitle(pageNames.paths);
 
   return (
     <section className="paths-page" aria-labelledby="paths-title">

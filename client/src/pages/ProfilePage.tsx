@@ -6,7 +6,7 @@ import { ProfileHeader } from '../components/profile/ProfileHeader';
 import { ProfileRequestEntry } from '../components/mentorship/ProfileRequestEntry';
 import { usePublicProfile } from '../components/profile/api';
 import { ApiError } from '../lib/api';
-import { usePageTitle } from '../lib/title';
+import { pageNames, usePageTitle } from '../lib/title';
 import type { PublicProfile } from '../../../shared/api/profiles';
 
 /** /u/:handle — a person's public profile, with the switch story when they are a mentor. */
@@ -17,7 +17,7 @@ export function ProfilePage() {
   const query = usePublicProfile(handle);
   const loaded = query.data;
 
-  const who = loaded ? `${loaded.user.displayName} (@${loaded.user.handle})` : 'Profile';
+  const who = loaded ? pageNames.profile(loaded.user) : 'Profile';
   usePageTitle(tab ? `${tab === 'questions' ? 'Questions' : 'Replies'} · ${who}` : who);
 
   if (query.isPending)

@@ -4,7 +4,7 @@ import { tagsQuery } from '../components/forum/forum-api';
 import { TagFilter } from '../components/forum/TagFilter';
 import { TagFollowButton } from '../components/forum/TagFollowButton';
 import { ThreadFeed } from '../components/forum/ThreadFeed';
-import { usePageTitle } from '../lib/title';
+import { pageNames, usePageTitle } from '../lib/title';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,7 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function TagPage() {
   const { tag = '', replyId } = useParams();
   const info = useQuery({ ...tagsQuery(tag), enabled: !UUID.test(tag) });
-  usePageTitle(`Questions tagged ${tag}`);
+  usePageTitle(pageNames.tag(tag));
   // Early links pointed at /t/<threadId>[/r/<replyId>]; threads live at /q/ now.
   if (UUID.test(tag)) return <Navigate replace to={`/q/${tag}${replyId ? `/r/${replyId}` : ''}`} />;
   const count = info.data?.find((t) => t.slug === tag)?.threadCount;

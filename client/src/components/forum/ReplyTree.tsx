@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { Link } from 'react-router';
 import type { TreeNode } from '../../lib/thread-tree';
-import { timeAgo } from '../../lib/time';
+import { TimeAgo, useEditedTitle } from '../TimeAgo';
 import { replyPath, userPath } from './forum-api';
 import { ReplyActions } from './ReplyActions';
 import { ReplyComposer } from './ReplyComposer';
@@ -43,6 +43,7 @@ function ReplyItem({ node }: { node: TreeNode }) {
   const collapsed = ui.collapsed.has(r.id);
   const hidden = ui.hiddenCounts.get(r.id) ?? 0;
   const composerRef = useRef<HTMLTextAreaElement>(null);
+  const editedTitle = useEditedTitle(r.editedAt);
   const metaId = `r-${r.id}-meta`;
   const childrenId = `r-${r.id}-children`;
   const classes = [
@@ -88,15 +89,13 @@ function ReplyItem({ node }: { node: TreeNode }) {
           )}
           {r.author.mentor && <MentorBadge mentor={r.author.mentor} />}
           <Link className="reply-time" to={replyPath(r.threadId, r.id)}>
-            <time dateTime={r.createdAt} title={new Date(r.createdAt).toLocaleString()}>
-              {timeAgo(r.createdAt)}
-            </time>
+            <TimeAgo iso={r.createdAt} />
           </Link>
           {r.editedAt && (
             <button
               type="button"
               className="edited-marker"
-              title={`Edited ${new Date(r.editedAt).toLocaleString()}`}
+              title={editedTitle}
               onClick={() =>
                 ui.openDialog({ type: 'history', kind: 'reply', id: r.id, currentHtml: r.bodyHtml })
               }

@@ -4,7 +4,7 @@ import type { TagFollowState } from '../../../../shared/api/tags';
 import { apiFetch } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { ActionError } from './PostActions';
-import { forumKeys, sendJson, signInHref } from './forum-api';
+import { forumKeys, sendJson, useSignInHref } from './forum-api';
 
 /**
  * Follow / Following on a tag page (shared/api/tags.ts). Optimistic: the button flips at once;
@@ -13,6 +13,7 @@ import { forumKeys, sendJson, signInHref } from './forum-api';
  */
 export function TagFollowButton({ tag }: { tag: string }) {
   const { viewer, isPending } = useSession();
+  const signInHref = useSignInHref();
   const queryClient = useQueryClient();
   const key = forumKeys.tagFollow(tag);
   const state = useQuery({
@@ -41,7 +42,7 @@ export function TagFollowButton({ tag }: { tag: string }) {
   if (isPending) return null;
   if (!viewer)
     return (
-      <Link className="action" to={signInHref()}>
+      <Link className="action" to={signInHref}>
         Sign in to follow {tag}
       </Link>
     );

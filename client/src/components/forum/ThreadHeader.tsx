@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FollowResult, ThreadDetail } from '../../../../shared/api/threads';
-import { timeAgo } from '../../lib/time';
+import { TimeAgo, useEditedTitle } from '../TimeAgo';
 import { tagPath, useThreadCache, userPath } from './forum-api';
 import { ActionError, PostActions, ToggleAction, useToggle } from './PostActions';
 import { ThreadEditForm } from './ThreadEditForm';
@@ -12,6 +12,7 @@ import { VoteButton } from './VoteButton';
 export function ThreadHeader({ thread }: { thread: ThreadDetail['thread'] }) {
   const ui = useThreadUi();
   const [editing, setEditing] = useState(false);
+  const editedTitle = useEditedTitle(thread.editedAt);
   const apply = useThreadCache(thread.id);
   const p = thread.viewer.permissions;
   const follow = useToggle<FollowResult>(`/api/threads/${thread.id}/follow`, (r) =>
@@ -32,15 +33,13 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail['thread'] }) {
           ) : (
             thread.author.displayName
           )}{' '}
-          <time dateTime={thread.createdAt} title={new Date(thread.createdAt).toLocaleString()}>
-            {timeAgo(thread.createdAt)}
-          </time>
+          <TimeAgo iso={thread.createdAt} />
         </span>
         {thread.editedAt && (
           <button
             type="button"
             className="edited-marker"
-            title={`Edited ${new Date(thread.editedAt).toLocaleString()}`}
+            title={editedTitle}
             onClick={() =>
               ui.openDialog({
                 type: 'history',

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { replySorts, type ReplyNode, type ReplySort } from '../../../../shared/api/threads';
 import { buildTree } from '../../lib/thread-tree';
-import { signInHref, threadPath } from './forum-api';
+import { useSignInHref, threadPath } from './forum-api';
 import { ReplyComposer } from './ReplyComposer';
 import { ReplyTree } from './ReplyTree';
 import { useSession } from '../../lib/session';
@@ -35,6 +35,7 @@ export function ThreadReplies({
   const count = thread.replyCount;
   const canReply = thread.viewer.permissions.reply && !thread.locked;
   const { viewer, isPending: sessionPending } = useSession();
+  const signInHref = useSignInHref();
 
   return (
     <section className="replies" aria-labelledby="replies-title">
@@ -72,7 +73,7 @@ export function ThreadReplies({
         />
       ) : thread.locked || thread.state === 'deleted' || sessionPending ? null : !viewer ? (
         <p className="notice">
-          <Link to={signInHref()}>Sign in</Link> to reply, vote or follow this question.
+          <Link to={signInHref}>Sign in</Link> to reply, vote or follow this question.
         </p>
       ) : !viewer.emailVerified ? (
         <p className="notice">Confirm your email address to reply — check your inbox.</p>

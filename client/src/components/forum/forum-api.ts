@@ -1,5 +1,6 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useLocation } from 'react-router';
 import type {
   ReplySort,
   TagSuggestion,
@@ -107,4 +108,10 @@ export const SIGN_IN_PATH = '/sign-in';
 export function signInHref(): string {
   const next = window.location.pathname + window.location.search;
   return `${SIGN_IN_PATH}?next=${encodeURIComponent(next)}`;
+}
+
+/** The same, from the router's location: for components the server renders (no window). */
+export function useSignInHref(): string {
+  const { pathname, search } = useLocation();
+  return `${SIGN_IN_PATH}?next=${encodeURIComponent(pathname + search)}`;
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { RequestItem } from '../../../../shared/api/mentorships';
 import { useSession } from '../../lib/session';
 import { Dialog } from '../forum/Dialog';
-import { signInHref } from '../forum/forum-api';
+import { useSignInHref } from '../forum/forum-api';
 import { RequestForm } from './RequestForm';
 
 /**
@@ -23,6 +23,7 @@ export function RequestMentorshipButton({
   existing?: { requestId: string | null; mentorshipId: string | null };
 }) {
   const { viewer, isPending } = useSession();
+  const signInHref = useSignInHref();
   const [open, setOpen] = useState(false);
   const [sent, setSent] = useState<RequestItem | null>(null);
   const whyId = useId();
@@ -43,7 +44,7 @@ export function RequestMentorshipButton({
   if (!viewer)
     return (
       <p className="mentorship-state">
-        <Link to={signInHref()}>Sign in to request a mentorship</Link>
+        <Link to={signInHref}>Sign in to request a mentorship</Link>
       </p>
     );
   if (viewer.handle === mentor.handle) return null;

@@ -1,4 +1,5 @@
 import type { MentorProfilePublic } from '../../../../shared/api/profiles';
+import { useHydrated } from '../../lib/hydration';
 import {
   capacityText,
   companySizeName,
@@ -13,7 +14,8 @@ import { StoryText } from './StoryText';
 
 /** A mentor's switch story as everyone sees it: the facts first, then their words. */
 export function MentorStory({ mentor }: { mentor: MentorProfilePublic }) {
-  const time = localTime(mentor.timeZone);
+  // The clock in the mentor's zone: the reader's now, so not before hydration (lib/hydration.ts).
+  const time = useHydrated() ? localTime(mentor.timeZone) : null;
   return (
     <section className="profile-section" aria-labelledby="story-title">
       <h2 id="story-title">Switch story</h2>

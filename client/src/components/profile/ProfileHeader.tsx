@@ -1,11 +1,19 @@
 import { Link } from 'react-router';
 import type { PublicProfile } from '../../../../shared/api/profiles';
+import { useHydrated } from '../../lib/hydration';
 import { initials } from './labels';
 
 const joined = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
+// Server-rendered and hydrating: a fixed locale and zone, so both sides agree (lib/hydration.ts).
+const joinedFixed = new Intl.DateTimeFormat('en', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 export function ProfileHeader({ profile }: { profile: PublicProfile }) {
   const { user } = profile;
+  const hydrated = useHydrated();
   return (
     <header className="profile-header">
       <div className="avatar" aria-hidden="true">
@@ -21,7 +29,10 @@ export function ProfileHeader({ profile }: { profile: PublicProfile }) {
           {profile.mentor && <span className="badge badge-mentor">Mentor</span>}
         </p>
         <p className="muted">
-          Joined <time dateTime={user.joinedAt}>{joined.format(new Date(user.joinedAt))}</time>
+          Joined{' '}
+          <time dateTime={user.joinedAt}>
+            {(hydrated ? joined : joinedFixed).format(new Date(user.joinedAt))}
+          </time>
         </p>
         {user.bio && <p className="profile-bio">{user.bio}</p>}
         {profile.isSelf && (

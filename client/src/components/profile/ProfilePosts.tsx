@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Page } from '../../../../shared/api/threads';
 import type { UserQuestion, UserReply } from '../../../../shared/api/user-posts';
 import { apiFetch } from '../../lib/api';
-import { timeAgo } from '../../lib/time';
+import { TimeAgo } from '../TimeAgo';
 
 export type PostsTab = 'questions' | 'replies';
 
@@ -53,7 +53,7 @@ export function ProfilePosts({ handle, tab }: { handle: string; tab: PostsTab })
               <span className="muted">
                 {' '}
                 · {p.replyCount} {p.replyCount === 1 ? 'reply' : 'replies'} ·{' '}
-                <time dateTime={p.createdAt}>{timeAgo(p.createdAt)}</time>
+                <TimeAgo iso={p.createdAt} />
               </span>
             </li>
           ) : (
@@ -61,7 +61,7 @@ export function ProfilePosts({ handle, tab }: { handle: string; tab: PostsTab })
               <Link to={p.url}>On “{p.thread.title}”</Link>
               <p className="profile-post-excerpt">{p.excerpt}</p>
               <span className="muted">
-                <time dateTime={p.createdAt}>{timeAgo(p.createdAt)}</time>
+                <TimeAgo iso={p.createdAt} />
               </span>
             </li>
           ),
