@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
+import type { Counter } from '../ratelimit/failures';
 
 const viewerColumns = [
   'id',
@@ -9,6 +10,14 @@ const viewerColumns = [
   'created_at',
   'email_verified_at',
 ] as const;
+
+const loginColumns = [
+  ...viewerColumns,
+  'password_hash',
+  'suspended_until',
+  'suspended_reason',
+] as const;
+type LoginRow = NonNullable<Awaited<ReturnType<typeof findUserByLogin>>>;
 
 /** Passport's per-request lookup: one indexed read; deleted and suspended accounts are nobody. */
 export function findViewerById(db: Db, id: string) {
@@ -39,10 +48,31 @@ export function findUserByLogin(db: Db, login: string) {
   const l = normaliseLogin(login);
   return db
     .selectFrom('users')
-    .select([...viewerColumns, 'password_hash', 'suspended_until', 'suspended_reason'])
+    .select(loginColumns)
     .where((eb) => eb.or([eb(sql`lower(email)`, '=', l), eb(sql`lower(handle)`, '=', l)]))
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+}
+
+/**
+ * findUserByLogin and the failure counters of `keys` in one round trip (the sign-in reads
+ * both before the password check; on this VM a round trip is most of what a query costs).
+ * No account: the row's user columns are null.
+ */
+export async function findUserByLoginWithCounters(db: Db, login: string, keys: string[]) {
+  const l = normaliseLogin(login);
+  const { rows } = await sql<LoginRow & { id: string | null; counters: Counter[] }>`
+    SELECT u.*, c.counters
+      FROM (SELECT coalesce(json_agg(json_build_object('key', key, 'hits', hits,
+                                                      'reset_at', reset_at)), '[]'::json) AS counters
+              FROM rate_limits WHERE key = ANY(${keys}::text[]) AND reset_at > now()) c
+      LEFT JOIN LATERAL (
+        SELECT ${sql.join(loginColumns.map((c) => sql.ref(c)))} FROM users
+         WHERE (lower(email) = ${l} OR lower(handle) = ${l}) AND deleted_at IS NULL
+         LIMIT 1) u ON true`.execute(db);
+  const row = rows[0]!;
+  const { counters, ...user } = row;
+  return { user: user.id ? (user as LoginRow) : undefined, counters };
 }
 
 export function findUserByEmail(db: Db, email: string) {

@@ -5,7 +5,7 @@ import { failureLimits, type FailureBudget } from '../ratelimit/failures';
 import { windows } from '../ratelimit/limits';
 import { deviceKey, devicesOf, type DeviceKey } from './device-cookie';
 import type { RequestWithLogin } from './passport';
-import { findUserByLogin, normaliseLogin } from './queries';
+import { findUserByLoginWithCounters, normaliseLogin } from './queries';
 import { sessionSecret } from './session';
 
 export interface SignInLimits {
@@ -67,27 +67,30 @@ export function signInLimits(ctx: AppContext): SignInLimits {
   // Both counters in one query. A refusal from either wins (a failure counts in both: a
   // blocked network's guesses still count against the login they aim at).
   const limits = failureLimits(ctx);
-  const untrusted = limits(perIp, perLogin);
-  const trusted = limits(perDevice);
+  const shared = [perIp, perLogin];
+  const trusted = limits.limit(perDevice);
 
   const check: RequestHandler = (req, res, next) => {
     const devices = devicesOf(key, req);
-    if (devices.length === 0) {
-      // The account is looked up while the counters are counted (the password check awaits
-      // it): one round trip fewer per sign-in. Same for every login, so no timing tells.
-      const lookup = findUserByLogin(ctx.db, loginOf(req));
-      lookup.catch(() => {}); // a refusal answers first; the check itself reports a failure
-      (req as RequestWithLogin).signInUser = lookup;
-      return untrusted(req, res, next);
-    }
-    findUserByLogin(ctx.db, loginOf(req)).then((user) => {
-      const r = req as RequestWithLogin;
-      r.signInUser = user ?? null; // the password check reuses the row
-      const device = user && devices.find((d) => d.userId === user.id);
-      if (!device) return untrusted(req, res, next);
-      r.signInDevice = device;
-      return trusted(req, res, next);
-    }, next);
+    const keys = limits.keysOf(req, shared);
+    const read = limits.startRead();
+    // The account and the shared counters in one query: every path needs the row (the
+    // password check reuses it), and the same work for every login means no timing tells.
+    findUserByLoginWithCounters(ctx.db, loginOf(req), keys).then(
+      ({ user, counters }) => {
+        const r = req as RequestWithLogin;
+        r.signInUser = user ?? null;
+        const device = user && devices.find((d) => d.userId === user.id);
+        if (!device) return next(limits.admit(read, req, res, shared, keys, counters));
+        limits.endRead(read);
+        r.signInDevice = device;
+        return trusted(req, res, next);
+      },
+      (err: unknown) => {
+        limits.endRead(read);
+        next(err);
+      },
+    );
   };
 
   return { check, deviceKey: key };

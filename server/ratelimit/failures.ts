@@ -1,6 +1,7 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { sql } from 'kysely';
 import type { AppContext } from '../context';
+import type { AppError } from '../http/errors';
 import { tooMany } from './limits';
 import { storeKey } from './store';
 
@@ -12,6 +13,13 @@ export interface FailureBudget {
   what: string;
   hint?: string;
   key: (req: Request) => string;
+}
+
+/** A budget's counter row as read (reset_at a string when it came through JSON). */
+export interface Counter {
+  key: string;
+  hits: number;
+  reset_at: Date | string;
 }
 
 /** What the route tells the attempt once it knows how it went. */
@@ -50,35 +58,102 @@ export function failureLimits(ctx: AppContext) {
     }
   };
 
-  return (...budgets: FailureBudget[]): RequestHandler =>
+  // A failure leaves the in-flight count only once every counter read that began before its
+  // write committed has decided: such a read cannot see the write, and must see the attempt.
+  const reading = new Set<number>();
+  let nextRead = 0;
+  let deferred: { mark: number; release: () => void }[] = [];
+  const startRead = () => {
+    reading.add(nextRead);
+    return nextRead++;
+  };
+  const endRead = (id: number) => {
+    reading.delete(id);
+    const oldest = Math.min(...reading);
+    const due = deferred.filter((d) => oldest >= d.mark);
+    deferred = deferred.filter((d) => oldest < d.mark);
+    for (const d of due) d.release();
+  };
+  const afterEarlierReads = (release: () => void) => {
+    const mark = nextRead;
+    if (Math.min(...reading) >= mark) release();
+    else deferred.push({ mark, release });
+  };
+
+  const keysOf = (req: Request, budgets: FailureBudget[]) =>
+    budgets.map((b) => storeKey(`${b.name}:`, b.key(req)));
+
+  /** Decides on counters already read: the 429 to answer, or nothing (the attempt runs). */
+  const admit = (
+    read: number,
+    req: Request,
+    res: Response,
+    budgets: FailureBudget[],
+    keys: string[],
+    rows: readonly Counter[],
+  ): AppError | undefined => {
+    try {
+      return decide(req, res, budgets, keys, rows);
+    } finally {
+      endRead(read);
+    }
+  };
+
+  const decide = (
+    req: Request,
+    res: Response,
+    budgets: FailureBudget[],
+    keys: string[],
+    rows: readonly Counter[],
+  ): AppError | undefined => {
+    for (const [i, budget] of budgets.entries()) {
+      const row = rows.find((r) => r.key === keys[i]);
+      const hits = (row?.hits ?? 0) + (inFlight.get(keys[i]!) ?? 0);
+      if (hits >= budget.limit) return tooMany(budget, row && new Date(row.reset_at));
+    }
+    hold(keys, 1);
+    let released = false;
+    const release = () => {
+      if (!released) hold(keys, -1);
+      released = true;
+    };
+    let failed = false;
+    res.once('close', () => {
+      if (!failed) release(); // a failure is released by afterEarlierReads
+    });
+    attempts.set(req, {
+      failed: async () => {
+        failed = true;
+        try {
+          await countFailures(ctx, budgets, keys);
+        } finally {
+          afterEarlierReads(release);
+        }
+      },
+    });
+    return undefined;
+  };
+
+  const limit =
+    (...budgets: FailureBudget[]): RequestHandler =>
     (req, res, next) => {
-      const keys = budgets.map((b) => storeKey(`${b.name}:`, b.key(req)));
-      sql<{ key: string; hits: number; reset_at: Date }>`
+      const keys = keysOf(req, budgets);
+      const read = startRead();
+      sql<Counter>`
         SELECT key, hits, reset_at FROM rate_limits
         WHERE key = ANY(${keys}::text[]) AND reset_at > now()`
         .execute(ctx.db)
-        .then(({ rows }) => {
-          for (const [i, budget] of budgets.entries()) {
-            const row = rows.find((r) => r.key === keys[i]);
-            const hits = (row?.hits ?? 0) + (inFlight.get(keys[i]!) ?? 0);
-            if (hits >= budget.limit) return next(tooMany(budget, row?.reset_at));
-          }
-          hold(keys, 1);
-          let released = false;
-          const release = () => {
-            if (!released) hold(keys, -1);
-            released = true;
-          };
-          res.once('close', release);
-          attempts.set(req, {
-            failed: async () => {
-              await countFailures(ctx, budgets, keys);
-              release();
-            },
-          });
-          next();
-        }, next);
+        .then(
+          ({ rows }) => next(admit(read, req, res, budgets, keys, rows)),
+          (err: unknown) => {
+            endRead(read);
+            next(err);
+          },
+        );
     };
+
+  /** Around a counter read made elsewhere (with other data): startRead, then admit or endRead. */
+  return { limit, keysOf, startRead, admit, endRead };
 }
 
 /** One statement for every budget: a new window, or one more failure in the current one. */
