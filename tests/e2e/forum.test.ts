@@ -58,7 +58,9 @@ describeBrowser('forum: ask, reply, vote, helpful, search', () => {
     await mo.getByRole('heading', { level: 1, name: title }).waitFor();
     await mo
       .getByLabel('Your reply')
-      .fill('I went from support to PM in 14 months. Ship one small internal tool first.');
+      .fill(
+        'I went from support to PM in 14 months.\n\n1. Ship one small internal tool first.\n2. Ask its users what broke.',
+      );
     await mo.getByRole('button', { name: 'Send reply' }).click();
     const moReply = mo.getByRole('article', { name: 'Reply by Mo Mentor' });
     await moReply.getByText('Ship one small internal tool first.').waitFor();
@@ -87,6 +89,12 @@ describeBrowser('forum: ask, reply, vote, helpful, search', () => {
     await onAsk.getByRole('button', { name: 'Helped me ✓' }).waitFor();
     const helpful = ask.getByRole('region', { name: 'Helped the asker' });
     await helpful.getByText('Ship one small internal tool first.').waitFor();
+    // The reply's own numbered list keeps its numbers in the helped list.
+    const listStyle = await helpful
+      .locator('.prose ol')
+      .first()
+      .evaluate((el) => getComputedStyle(el).listStyleType);
+    expect(listStyle).toBe('decimal');
     await expectAccessible(ask);
 
     // The mentor sees it after a reload; the helped reply is highlighted.
