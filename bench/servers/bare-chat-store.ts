@@ -1,0 +1,72 @@
+/**
+ * Second baseline for bench/chat.bench.ts: the bare Socket.IO relay of bare-chat-echo.ts,
+ * but each message is first stored the least way a chat that never loses one can — the
+ * bare insert-with-sequence transaction over pg (BEGIN, next number, the row, COMMIT) — and
+ * only then acknowledged and relayed, with its number. One process, no auth, no adapter.
+ * The app's paced latency is budgeted against this: what any durable chat pays here.
+ */
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { Server } from 'socket.io';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+await pool.query(`CREATE TABLE IF NOT EXISTS counters (id text PRIMARY KEY, seq bigint NOT NULL);
+  CREATE TABLE IF NOT EXISTS messages (id uuid PRIMARY KEY, conversation text NOT NULL,
+    seq bigint NOT NULL, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (conversation, seq))`);
+
+async function store(room: string, body: string): Promise<number> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const { rows } = await c.query<{ seq: string }>(
+      `INSERT INTO counters (id, seq) VALUES ($1, 1)
+       ON CONFLICT (id) DO UPDATE SET seq = counters.seq + 1 RETURNING seq`,
+      [room],
+    );
+    const seq = Number(rows[0]!.seq);
+    await c.query('INSERT INTO messages (id, conversation, seq, body) VALUES ($1, $2, $3, $4)', [
+      randomUUID(),
+      room,
+      seq,
+      body,
+    ]);
+    await c.query('COMMIT');
+    return seq;
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    c.release();
+  }
+}
+
+const server = http.createServer((_req, res) => {
+  res.writeHead(404);
+  res.end();
+});
+const io = new Server(server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+io.on('connection', (socket) => {
+  socket.on('join', (room: string, ack: (r: unknown) => void) => {
+    void socket.join(room);
+    ack({ ok: true });
+  });
+  socket.on('send', (m: { room: string; id: string; body: string }, ack: (r: unknown) => void) => {
+    store(m.room, m.body).then(
+      (seq) => {
+        socket.to(m.room).emit('msg', { ...m, seq });
+        ack({ ok: true, data: { id: m.id, seq } });
+      },
+      () => ack({ ok: false }),
+    );
+  });
+});
+
+server.listen(0, '127.0.0.1', () => {
+  console.log(`listening ${(server.address() as { port: number }).port}`);
+});
+process.on('SIGTERM', () => {
+  void io.close();
+  void pool.end().then(() => process.exit(0));
+});
