@@ -2,6 +2,8 @@
  * Matching: quality on the held-out labelled fixtures, a marketplace simulation, and the
  * latency of ranking 10,000 mentors for one asker. `npm run bench -- matching`
  *
+ * - Quality on the second independent set (matching-v2.ts, bench/independent-v2/), held-out
+ *   and tune, next to the same baseline: report-only, with its must-not failures listed.
  * - Quality (matching-quality.ts): the independent set's held-out split, budgeted as issue 13
  *   asks, next to the plain "filters → role → path → text" baseline; its tune split and the
  *   project's own held-out fixtures for reference; each factor's share of the decisions.
@@ -38,6 +40,7 @@ import {
   qualityFigures,
   qualityOf,
 } from './matching-quality';
+import { v2Figures } from './matching-v2';
 import {
   generateAskers,
   generateMentors,
@@ -58,6 +61,13 @@ async function open(adminUrl: string): Promise<Db> {
 async function quality(adminUrl: string): Promise<Figure[]> {
   const figures: Figure[] = [];
   const plainLabel = 'filters → role → path → text, same run';
+  // The second independent set (bench/independent-v2/), report-only, in its own database.
+  const v2 = await open(adminUrl);
+  try {
+    figures.push(...(await v2Figures(v2)));
+  } finally {
+    await v2.destroy();
+  }
   // The independent set (RUBRIC.md) in a database of its own: its 66 mentors only.
   const indep = await open(adminUrl);
   try {
