@@ -35,7 +35,7 @@ const SECONDS = Number(process.env.CHAT_BENCH_SECONDS ?? 20);
  */
 const PACE = { everyMs: 1000, seconds: 10 };
 /** Sockets connected and dropped before the memory is measured (fanout.bench.ts does the same). */
-const WARM = 20;
+const WARM = 50;
 const BODY = 'Shadowed the PM standup today; the roadmap debate was the interesting part.';
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 

@@ -18,26 +18,45 @@ export function handle<S extends z.ZodType, R>(
   schema: S | null,
   fn: (input: z.output<S>) => R | Promise<R>,
 ): void {
-  socket.on(
-    event as never,
-    ((...args: unknown[]) => {
-      const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: AckResult) => void) : null;
-      const answer = (result: AckResult) => {
-        try {
-          if (ack) ack(result);
-          else if (!result.ok) notify(socket, { ...result.error, event } as ServerNotice);
-        } catch (err) {
-          logger.warn({ err, event, socketId: socket.id }, 'socket acknowledgement failed');
-        }
-      };
-      Promise.resolve()
-        .then(() => fn(schema ? parse(schema, args[0]) : (undefined as z.output<S>)))
-        .then(
-          (data) => answer(data === undefined ? { ok: true } : { ok: true, data }),
-          (err: unknown) => answer({ ok: false, error: toAckError(err, logger, socket, event) }),
-        );
-    }) as never,
-  );
+  let table = handlers.get(socket);
+  if (!table) {
+    // One listener per socket for all its events (socket.io's onAny), not one per event:
+    // a signed-in socket registers about twenty, and each listener with its closure and
+    // its slot in the emitter's table is memory held for the connection's life.
+    const own = new Map<string, Handler>();
+    table = own;
+    handlers.set(socket, own);
+    socket.onAny((name: string, ...args: unknown[]) => {
+      const h = own.get(name);
+      if (h) run(socket, logger, name, h, args);
+    });
+  }
+  table.set(event, { schema, fn: fn as Handler['fn'] });
+}
+
+interface Handler {
+  schema: z.ZodType | null;
+  fn: (input: unknown) => unknown;
+}
+
+const handlers = new WeakMap<IoSocket, Map<string, Handler>>();
+
+function run(socket: IoSocket, logger: Logger, event: string, h: Handler, args: unknown[]) {
+  const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: AckResult) => void) : null;
+  const answer = (result: AckResult) => {
+    try {
+      if (ack) ack(result);
+      else if (!result.ok) notify(socket, { ...result.error, event } as ServerNotice);
+    } catch (err) {
+      logger.warn({ err, event, socketId: socket.id }, 'socket acknowledgement failed');
+    }
+  };
+  Promise.resolve()
+    .then(() => h.fn(h.schema ? parse(h.schema, args[0]) : undefined))
+    .then(
+      (data) => answer(data === undefined ? { ok: true } : { ok: true, data }),
+      (err: unknown) => answer({ ok: false, error: toAckError(err, logger, socket, event) }),
+    );
 }
 
 function toAckError(err: unknown, logger: Logger, socket: IoSocket, event: string) {

@@ -46,6 +46,7 @@ export function createRealtime(ctx: AppContext, http: HttpServer): Io {
   io.engine.use(onlyForHandshake(sessionTimeouts(ctx, { touch: false })));
   io.engine.use(onlyForHandshake(passport.initialize()));
   io.engine.use(onlyForHandshake(passport.session()));
+  io.engine.use(forgetHandshakeResponse);
   http.on('close', () => session.store.close());
 
   io.on('connection', (socket) => {
@@ -54,4 +55,30 @@ export function createRealtime(ctx: AppContext, http: HttpServer): Io {
     if (user) void socket.join(rooms.user(user.id));
   });
   return io;
+}
+
+/**
+ * engine.io keeps the handshake's stand-in response for the connection's life (its socket's
+ * 'close' listener), and with it what the middlewares hung on it: express-session's wrapped
+ * writeHead/end, whose closures hold the whole session middleware call and the request —
+ * about half of what a signed-in socket retained (bench/chat.bench.ts, heap snapshots). Once
+ * engine.io has called writeHead (right before the upgrade; express-session waits for it),
+ * nothing needs them: drop the wrappers (the prototype's own methods come back) and the
+ * request (engine.io reads the response headers from the request itself, not from here).
+ */
+function forgetHandshakeResponse(
+  _req: IncomingMessage,
+  res: ServerResponse,
+  next: (err?: unknown) => void,
+): void {
+  const own = res as unknown as Record<string, unknown>;
+  const writeHead = own.writeHead as ((...args: unknown[]) => unknown) | undefined;
+  if (typeof writeHead === 'function' && Object.hasOwn(own, 'writeHead'))
+    own.writeHead = function (this: unknown, ...args: unknown[]) {
+      const out = writeHead.apply(this, args);
+      for (const key of ['writeHead', 'end', 'write']) if (Object.hasOwn(own, key)) delete own[key];
+      own.req = null;
+      return out;
+    };
+  next();
 }
