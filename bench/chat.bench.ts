@@ -9,10 +9,11 @@
  * acknowledged (messages/s, and each process's CPU per message). Both count messages
  * acknowledged but never received (lost) or received twice (duplicated).
  *
- * Baselines in the same run: for the latency, a bare Socket.IO relay that stores each message
- * first with the bare transaction (bench/servers/bare-chat-store.ts), with the pure echo
- * (bench/servers/bare-chat-echo.ts: relay only, stores nothing) printed beside it; and a bare loop doing the same insert-with-sequence transaction
- * over pg at the same concurrency (the database's own ceiling here) for the throughput.
+ * Baselines in the same run (bench/servers/bare-chat-echo.ts): for the latency, a bare
+ * Socket.IO relay that stores each message first with the bare transaction, with the pure
+ * echo (relay only, stores nothing) printed beside it; and a bare loop doing the same
+ * insert-with-sequence transaction over pg at the same concurrency (the database's own
+ * ceiling here) for the throughput.
  * Also memory retained per idle chat socket (joined to its conversation) against a bare
  * Socket.IO socket.
  */
@@ -174,59 +175,26 @@ export default async function run(): Promise<Figure[]> {
     sockets.splice(0, sockets.length, ...bareMem.sockets);
     const bareOthers: Socket[] = [];
     for (const p of pairs) bareOthers.push(await bareJoin(p.conversationId));
-    const echoSide: Side = (i, side) => {
-      const mine = side === 0 ? bareMem.sockets[i]! : bareOthers[i]!;
-      const theirs = side === 0 ? bareOthers[i]! : bareMem.sockets[i]!;
-      return {
-        send: async (id: string) => {
-          const r = (await mine
-            .timeout(10_000)
-            .emitWithAck('send', { room: pairs[i]!.conversationId, id, body: BODY })) as {
-            ok: boolean;
-          };
-          return r.ok;
-        },
-        onReceive: (fn: (id: string) => void) => theirs.on('msg', (m: { id: string }) => fn(m.id)),
-      };
-    };
+    const echoSide = relaySide(pairs, [bareMem.sockets, bareOthers]);
     const echoPaced = await chatLoad(pairs.length, echoSide, PACE);
     const echo = await chatLoad(pairs.length, echoSide);
     for (const s of sockets) s.disconnect();
     sockets.length = 0;
 
     // ---- the same relay, storing each message first (the bare transaction), paced
-    const storing = await spawnProbedServer(['bench/servers/bare-chat-store.ts'], {
+    const storing = await spawnProbedServer(['bench/servers/bare-chat-echo.ts'], {
       DATABASE_URL: await freshDatabase(pgRun.adminUrl, 'chat_store'),
     });
     stops.push(storing.stop);
-    const storeSockets: Socket[][] = [[], []];
+    const storeSockets: [Socket[], Socket[]] = [[], []];
     for (const p of pairs)
-      for (const k of [0, 1]) {
+      for (const side of storeSockets) {
         const s = await connect(storing.url, {});
         sockets.push(s);
         await s.timeout(10_000).emitWithAck('join', p.conversationId);
-        storeSockets[k]!.push(s);
+        side.push(s);
       }
-    const storePaced = await chatLoad(
-      pairs.length,
-      (i, side) => {
-        const mine = storeSockets[side]![i]!;
-        const theirs = storeSockets[1 - side]![i]!;
-        return {
-          send: async (id: string) => {
-            const r = (await mine
-              .timeout(10_000)
-              .emitWithAck('send', { room: pairs[i]!.conversationId, id, body: BODY })) as {
-              ok: boolean;
-            };
-            return r.ok;
-          },
-          onReceive: (fn: (id: string) => void) =>
-            theirs.on('msg', (m: { id: string }) => fn(m.id)),
-        };
-      },
-      PACE,
-    );
+    const storePaced = await chatLoad(pairs.length, relaySide(pairs, storeSockets), PACE);
     for (const s of sockets) s.disconnect();
     sockets.length = 0;
     await storing.stop();
@@ -368,6 +336,25 @@ type Side = (
   i: number,
   s: 0 | 1,
 ) => { send(id: string): Promise<boolean>; onReceive(fn: (id: string) => void): void };
+
+/** Both sides of each conversation on a bare relay (bench/servers/bare-chat-echo.ts). */
+function relaySide(pairs: Pair[], [first, second]: [Socket[], Socket[]]): Side {
+  return (i, side) => {
+    const mine = side === 0 ? first[i]! : second[i]!;
+    const theirs = side === 0 ? second[i]! : first[i]!;
+    return {
+      send: async (id: string) => {
+        const r = (await mine
+          .timeout(10_000)
+          .emitWithAck('send', { room: pairs[i]!.conversationId, id, body: BODY })) as {
+          ok: boolean;
+        };
+        return r.ok;
+      },
+      onReceive: (fn: (id: string) => void) => theirs.on('msg', (m: { id: string }) => fn(m.id)),
+    };
+  };
+}
 
 async function chatLoad(
   conversations: number,

@@ -44,11 +44,14 @@ export function refreshTermStatsIfStale(db: Db, onError: (err: unknown) => void)
     .finally(() => (refreshing = null));
 }
 
-export async function rankMentors(db: Db, req: RankRequest): Promise<MatchResult[]> {
-  const weights = req.weights ?? WEIGHTS;
-  const now = req.now ?? new Date();
-  const { asker, question } = req;
-  const rows = await findCandidates(db, {
+/** What the candidate query needs to know of an asker and their question. */
+export function candidateQuery(
+  asker: AskerInput,
+  question: QuestionInput | null | undefined,
+  weights: MatchingWeights,
+  now: Date,
+) {
+  return {
     askerId: asker.userId,
     text: queryText(asker, question),
     role: asker.currentRole,
@@ -59,11 +62,21 @@ export async function rankMentors(db: Db, req: RankRequest): Promise<MatchResult
     companyType: asker.companyType,
     industries: asker.industries,
     day: utcDay(now),
-    limit: req.prefilterLimit ?? weights.prefilterLimit,
+    limit: weights.prefilterLimit,
     weights,
     timeZone: asker.timeZone,
     years: asker.yearsExperience,
-    now: now,
+    now,
+  };
+}
+
+export async function rankMentors(db: Db, req: RankRequest): Promise<MatchResult[]> {
+  const weights = req.weights ?? WEIGHTS;
+  const now = req.now ?? new Date();
+  const { asker, question } = req;
+  const rows = await findCandidates(db, {
+    ...candidateQuery(asker, question, weights, now),
+    limit: req.prefilterLimit ?? weights.prefilterLimit,
     filters: req.filters,
     shortlist: req.shortlist,
   });
