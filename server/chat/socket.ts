@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { messageBody, messageId } from '../../shared/api/chat';
 import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
-import { handle } from '../realtime/guard';
+import { socketState, type SocketEvents } from '../realtime/guard';
 import { currentSeq } from '../realtime/outbox';
 import { replayStream } from '../realtime/replay';
 import { rooms } from '../realtime/rooms';
@@ -40,10 +40,13 @@ const typingInput = z.object({
  * Sockets outside the room never get its events, on any instance (the adapter only
  * delivers a room's broadcasts to sockets in it).
  */
-export function onChatConnection(ctx: AppContext, socket: IoSocket): void {
+export function chatEvents(
+  ctx: AppContext,
+  events: SocketEvents,
+): { onConnection(socket: IoSocket): void } {
   const log = ctx.logger;
-  const userId = socket.data.userId;
-  const joined = new Map<string, { lastTyping: number }>();
+  const joinedOf = (socket: IoSocket) => (socketState(socket).chats ??= new Map());
+  const isOpen = (socket: IoSocket, id: string) => !!socketState(socket).chats?.has(id);
 
   const replay = async (id: string, lastSeq: number | null | undefined) => {
     if (lastSeq === null || lastSeq === undefined) return { seq: await currentSeq(ctx.db, id) };
@@ -53,10 +56,11 @@ export function onChatConnection(ctx: AppContext, socket: IoSocket): void {
       : { seq: r.seq, reset: true };
   };
 
-  handle(socket, log, 'chat:join', joinInput, async ({ conversationId: id, lastSeq }) => {
+  events.on('chat:join', joinInput, async (socket, { conversationId: id, lastSeq }) => {
+    const joined = joinedOf(socket);
     if (!joined.has(id) && joined.size >= MAX_CONVERSATIONS_PER_SOCKET)
       throw new AppError('rate_limited', 'Too many conversations open on one connection');
-    const access = await chatAccess(ctx.db, id, userId);
+    const access = await chatAccess(ctx.db, id, socket.data.userId);
     if (socket.disconnected) throw new AppError('conflict', 'The connection closed meanwhile');
     // Join before reading the log: later events arrive live, earlier ones in the replay
     // (the client's sequencer drops what it gets twice).
@@ -82,12 +86,12 @@ export function onChatConnection(ctx: AppContext, socket: IoSocket): void {
     };
   });
 
-  handle(socket, log, 'chat:replay', replayInput, async ({ conversationId: id, lastSeq }) => {
-    if (!joined.has(id)) throw new AppError('not_found', 'That conversation was not found');
+  events.on('chat:replay', replayInput, async (socket, { conversationId: id, lastSeq }) => {
+    if (!isOpen(socket, id)) throw new AppError('not_found', 'That conversation was not found');
     return replay(id, lastSeq);
   });
 
-  const left = async (id: string) => {
+  const left = async (userId: string | null, id: string) => {
     if (!userId) return;
     const open = await ctx.realtime?.chatRoomUsers(id, 500).catch(() => [userId]);
     if (open?.includes(userId)) return; // another tab still has it open
@@ -100,24 +104,27 @@ export function onChatConnection(ctx: AppContext, socket: IoSocket): void {
     });
   };
 
-  handle(socket, log, 'chat:leave', leaveInput, async ({ conversationId: id }) => {
-    if (!joined.delete(id)) return;
+  events.on('chat:leave', leaveInput, async (socket, { conversationId: id }) => {
+    if (!socketState(socket).chats?.delete(id)) return;
     await socket.leave(rooms.conversation(id));
-    await left(id);
+    await left(socket.data.userId, id);
   });
 
-  handle(socket, log, 'chat:send', sendInput, ({ conversationId: id, ...input }) => {
+  events.on('chat:send', sendInput, (socket, { conversationId: id, ...input }) => {
+    const userId = socket.data.userId;
     if (!userId) throw new AppError('not_found', 'That conversation was not found');
     return sendMessage(ctx, userId, id, input);
   });
 
-  handle(socket, log, 'chat:read', readInput, async ({ conversationId: id, seq: s }) => {
+  events.on('chat:read', readInput, async (socket, { conversationId: id, seq: s }) => {
+    const userId = socket.data.userId;
     if (!userId) throw new AppError('not_found', 'That conversation was not found');
     await markRead(ctx, userId, id, s);
   });
 
-  handle(socket, log, 'chat:typing', typingInput, ({ conversationId: id, typing }) => {
-    const state = joined.get(id);
+  events.on('chat:typing', typingInput, (socket, { conversationId: id, typing }) => {
+    const state = socketState(socket).chats?.get(id);
+    const userId = socket.data.userId;
     if (!state || !userId) throw new AppError('not_found', 'That conversation was not found');
     const now = Date.now();
     if (typing && now - state.lastTyping < TYPING_EVERY_MS) return;
@@ -128,10 +135,17 @@ export function onChatConnection(ctx: AppContext, socket: IoSocket): void {
       .emit('chat:typing', { conversationId: id, userId, typing, expiresInMs: TYPING_EXPIRES_MS });
   });
 
-  socket.on('disconnect', () => {
+  // One function for every socket (`this` is the socket that closed).
+  function onDisconnect(this: IoSocket) {
+    const joined = socketState(this).chats;
+    if (!joined) return;
     const ids = [...joined.keys()];
     joined.clear();
     for (const id of ids)
-      left(id).catch((err: unknown) => log.warn({ err }, 'chat presence update failed'));
-  });
+      left(this.data.userId, id).catch((err: unknown) =>
+        log.warn({ err }, 'chat presence update failed'),
+      );
+  }
+
+  return { onConnection: (socket) => void socket.on('disconnect', onDisconnect) };
 }

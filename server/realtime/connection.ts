@@ -3,8 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
-import { threadAccess, type ThreadAccess } from './access';
-import { handle, rateLimit } from './guard';
+import { threadAccess } from './access';
+import { socketState, type SocketEvents } from './guard';
 import type { Presence } from './presence';
 import { currentSeq } from './outbox';
 import { replayThread } from './replay';
@@ -29,46 +29,48 @@ const replayInput = z.object({ threadId, lastSeq: seq });
 const typingInput = z.object({ threadId, typing: z.boolean({ message: 'must be true or false' }) });
 
 /**
- * Wires one connected socket: rate limit, its session room, the feed and thread rooms
- * (permission checked on every join), replay, presence and typing. Runs after the
+ * The thread events every socket shares — the feed and thread rooms (permission checked on
+ * every join), replay, presence and typing — and what a new connection needs: its session
+ * room, the handshake let go, presence cleaned up on disconnect. A connection runs after the
  * handshake block in index.ts has set `socket.data.userId`.
  */
-export function onConnection(ctx: AppContext, presence: Presence, socket: IoSocket): void {
-  const log = ctx.logger;
-  rateLimit(socket, log, ctx.config.SOCKET_EVENTS_PER_10S);
-
-  const userId = socket.data.userId;
-  const sessionId = (socket.request as IncomingMessage & { sessionID?: string }).sessionID;
-  if (userId && sessionId) void socket.join(rooms.session(sessionId));
-  const readerKey = userId ?? `anon:${socket.id}`;
-  forgetHandshake(socket);
-  const joined = new Map<string, ThreadAccess & { lastTyping: number }>();
+export function threadEvents(
+  ctx: AppContext,
+  presence: Presence,
+  events: SocketEvents,
+): { onConnection(socket: IoSocket): void } {
+  const readerKey = (socket: IoSocket) => socket.data.userId ?? `anon:${socket.id}`;
   // Joins and leaves of one socket run one after another: a leave sent while its join is
   // still reading the database must not be overtaken (and leave a reader counted forever).
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn, fn);
-    queue = run.catch(() => {});
+  const serial = <T>(socket: IoSocket, fn: () => Promise<T>): Promise<T> => {
+    const s = socketState(socket);
+    const run = (s.queue ?? Promise.resolve()).then(fn, fn);
+    s.queue = run.catch(() => {});
     return run;
   };
+  const joinedOf = (socket: IoSocket) => (socketState(socket).threads ??= new Map());
 
-  handle(socket, log, 'feed:join', null, () => socket.join(rooms.feed));
-  handle(socket, log, 'feed:leave', null, () => socket.leave(rooms.feed));
+  events.on('feed:join', null, (socket) => socket.join(rooms.feed));
+  events.on('feed:leave', null, (socket) => socket.leave(rooms.feed));
 
-  handle(socket, log, 'thread:join', joinInput, ({ threadId, lastSeq }) =>
-    serial(async () => {
+  events.on('thread:join', joinInput, (socket, { threadId, lastSeq }) =>
+    serial(socket, async () => {
+      const joined = joinedOf(socket);
       if (!joined.has(threadId) && joined.size >= MAX_THREADS_PER_SOCKET)
         throw new AppError(
           'rate_limited',
           `A connection can follow at most ${MAX_THREADS_PER_SOCKET} threads at once`,
         );
-      const access = await threadAccess(ctx.db, threadId, userId);
+      const access = await threadAccess(ctx.db, threadId, socket.data.userId);
       if (socket.disconnected) throw new AppError('conflict', 'The connection closed meanwhile');
       // Join before reading the log: an event committed after the read arrives live, one
       // committed before it is in the replay (the client drops the copy it gets twice).
       await socket.join(rooms.thread(threadId));
-      if (!joined.has(threadId)) presence.add(threadId, readerKey);
-      joined.set(threadId, { ...access, lastTyping: joined.get(threadId)?.lastTyping ?? 0 });
+      if (!joined.has(threadId)) presence.add(threadId, readerKey(socket));
+      joined.set(threadId, {
+        canType: access.canType,
+        lastTyping: joined.get(threadId)?.lastTyping ?? 0,
+      });
       const base = { reading: presence.total(threadId), canType: access.canType };
       if (lastSeq === null || lastSeq === undefined)
         return { ...base, seq: await currentSeq(ctx.db, threadId) };
@@ -77,22 +79,24 @@ export function onConnection(ctx: AppContext, presence: Presence, socket: IoSock
     }),
   );
 
-  handle(socket, log, 'thread:replay', replayInput, async ({ threadId, lastSeq }) => {
-    if (!joined.has(threadId)) throw new AppError('forbidden', 'Join the thread first');
+  events.on('thread:replay', replayInput, async (socket, { threadId, lastSeq }) => {
+    if (!socketState(socket).threads?.has(threadId))
+      throw new AppError('forbidden', 'Join the thread first');
     return replayThread(ctx.db, threadId, lastSeq, ctx.config.REALTIME_REPLAY_MAX);
   });
 
-  handle(socket, log, 'thread:leave', leaveInput, ({ threadId }) =>
-    serial(async () => {
-      if (!joined.delete(threadId)) return;
-      presence.remove(threadId, readerKey);
+  events.on('thread:leave', leaveInput, (socket, { threadId }) =>
+    serial(socket, async () => {
+      if (!socketState(socket).threads?.delete(threadId)) return;
+      presence.remove(threadId, readerKey(socket));
       await socket.leave(rooms.thread(threadId));
     }),
   );
 
-  handle(socket, log, 'thread:typing', typingInput, ({ threadId, typing }) => {
-    const state = joined.get(threadId);
+  events.on('thread:typing', typingInput, (socket, { threadId, typing }) => {
+    const state = socketState(socket).threads?.get(threadId);
     if (!state) throw new AppError('forbidden', 'Join the thread first');
+    const userId = socket.data.userId;
     if (!state.canType || !userId)
       throw new AppError('forbidden', 'You cannot reply in this thread');
     const now = Date.now();
@@ -109,10 +113,23 @@ export function onConnection(ctx: AppContext, presence: Presence, socket: IoSock
       });
   });
 
-  socket.on('disconnect', () => {
-    for (const id of joined.keys()) presence.remove(id, readerKey);
+  // One function for every socket (`this` is the socket that closed).
+  function onDisconnect(this: IoSocket) {
+    const joined = socketState(this).threads;
+    if (!joined) return;
+    for (const id of joined.keys()) presence.remove(id, readerKey(this));
     joined.clear();
-  });
+  }
+
+  return {
+    onConnection(socket) {
+      const userId = socket.data.userId;
+      const sessionId = (socket.request as IncomingMessage & { sessionID?: string }).sessionID;
+      if (userId && sessionId) void socket.join(rooms.session(sessionId));
+      forgetHandshake(socket);
+      socket.on('disconnect', onDisconnect);
+    },
+  };
 }
 
 /**

@@ -2,10 +2,11 @@ import type { ThreadSummary } from '../../shared/api/threads';
 import type { ChatEventEnvelope } from '../../shared/api/chat';
 import type { ServerToClientEvents, ThreadEventEnvelope } from '../../shared/realtime/events';
 import { sql } from 'kysely';
-import { onChatConnection } from '../chat/socket';
+import { chatEvents } from '../chat/socket';
 import type { AppContext } from '../context';
 import { attachAdapter, clusterMode, type ClusterMode } from './adapter';
-import { onConnection } from './connection';
+import { threadEvents } from './connection';
+import { SocketEvents } from './guard';
 import { Presence } from './presence';
 import { pruneThreadEvents } from './replay';
 import { rooms, sessionRoom } from './rooms';
@@ -80,9 +81,14 @@ export async function startRealtime(
   const mode = clusterMode(ctx.config);
   const closeAdapter = await attachAdapter(ctx, io, mode);
   const presence = new Presence(io, mode !== 'off', ctx.logger);
+  // One table of event handlers for every socket; a connection holds only its own state.
+  const events = new SocketEvents(io, ctx.logger, ctx.config.SOCKET_EVENTS_PER_10S);
+  const threads = threadEvents(ctx, presence, events);
+  const chats = chatEvents(ctx, events);
   io.on('connection', (socket) => {
-    onConnection(ctx, presence, socket);
-    onChatConnection(ctx, socket);
+    events.attach(socket);
+    threads.onConnection(socket);
+    chats.onConnection(socket);
   });
   const stopListening = listenToPostgres(
     ctx,

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient } from 'socket.io-client';
 import { z } from 'zod';
 import { pruneThreadEvents } from '../../server/realtime/replay';
-import { handle } from '../../server/realtime/guard';
-import type { IoSocket } from '../../server/realtime/types';
+import { SocketEvents } from '../../server/realtime/guard';
+import type { Io } from '../../server/realtime/types';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createUser, signIn, type Client } from '../helpers/auth';
 import { ask, collect, connectSocket, eventually, roomyEnv } from '../helpers/cluster';
@@ -27,16 +27,14 @@ beforeAll(async () => {
   app = await startTestApp({ env: { ...roomyEnv, SOCKET_EVENTS_PER_10S: '20' }, logger });
   maya = await signIn(app, await createUser(app.ctx.db));
   threadId = (await postThread(maya)).thread.id;
-  // Handlers that fail, registered exactly like the real ones (server/realtime/guard.ts).
-  app.server.io.on('connection', (socket) => {
-    const s = socket as unknown as IoSocket;
-    handle(s, app.ctx.logger, 'test:throws', null, () => {
-      throw new Error('synchronous boom');
-    });
-    handle(s, app.ctx.logger, 'test:rejects', z.object({ n: z.number() }), async () => {
-      await Promise.resolve();
-      throw new Error('asynchronous boom');
-    });
+  // Handlers that fail, in the same table as the real ones (server/realtime/guard.ts).
+  const events = SocketEvents.of(app.server.io as unknown as Io);
+  events.on('test:throws', null, () => {
+    throw new Error('synchronous boom');
+  });
+  events.on('test:rejects', z.object({ n: z.number() }), async () => {
+    await Promise.resolve();
+    throw new Error('asynchronous boom');
   });
 });
 
