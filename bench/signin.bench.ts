@@ -15,7 +15,7 @@
  * keeps them equal) and of a refused 1 MB password (no hashing at all).
  *
  * The machine is shared, so each side is measured three times, alternating, and the best run
- * of each counts (as bench/http.bench.ts does).
+ * of each counts (as bench/http.bench.ts does), after one warm-up run each.
  */
 import autocannon from 'autocannon';
 import os from 'node:os';
@@ -104,6 +104,14 @@ export default async function run(): Promise<Figure[]> {
           throw new Error(`sign-in run: ${result.non2xx} non-2xx, ${result.errors} errors`);
         return result.requests.total / (result.duration || 4);
       };
+      // One round of each first, not counted: a process's first few hundred sign-ins run its
+      // code cold (interpreted, inline caches still learning — perf showed three quarters of
+      // the app's main-thread time in V8's interpreter and IC builtins then), and the app
+      // has far more code on the path than the floor. Measured over 7 rounds of 400: the
+      // app's main-thread CPU per sign-in went from 3.0 to 1.8–1.9 ms, the floor's from 1.2
+      // to 0.6–0.7 ms; the best of 3 cold rounds still carried most of that.
+      await load(signInUrl);
+      await load(floorUrl);
       for (let round = 0; round < 3; round++) {
         hashRuns.push(await medianMs(9, () => verifyPassword(stored, PASSWORD)));
         parallelRuns.push(await parallelVerifiesPerSecond(stored, cores * 2, 2000));
