@@ -8,6 +8,7 @@ import { buildReasons } from './reasons';
 import { roleTier } from './roles';
 import {
   fitLevel,
+  isMatch,
   MAX_LEVEL,
   MAX_PARTIAL_FOR_TOP,
   partialMismatches,
@@ -215,6 +216,35 @@ export function rankCandidates(
     scoreCandidates(asker, candidates, opts).filter((s) => !s.capped),
   );
   return scored.slice(0, opts.limit).map((s) => present(asker, s, opts.questionText, opts.now));
+}
+
+export interface RankedSections {
+  /** Mentors who match (isMatch: role and path at least closely related), best first. */
+  matches: MatchResult[];
+  /** The other mentors the engine could offer, best first: never mixed into `matches`. */
+  others: MatchResult[];
+}
+
+/**
+ * Principle 7 wherever a ranked list is shown: the matches are ranked among themselves and
+ * the others apart, each at most `limit` long, so a short list stays short instead of being
+ * padded with mentors who do not match. Each list keeps two-partial mentors out of its own
+ * top 3: filtering the full order afterwards could bring one back into the first places.
+ */
+export function rankSections(
+  asker: AskerInput,
+  candidates: readonly MentorCandidate[],
+  opts: RankOptions,
+): RankedSections {
+  const scored = scoreCandidates(asker, candidates, opts).filter((s) => !s.capped);
+  const list = (xs: Scored[]) =>
+    orderScored(asker, xs)
+      .slice(0, opts.limit)
+      .map((s) => present(asker, s, opts.questionText, opts.now));
+  return {
+    matches: list(scored.filter((s) => isMatch(s.tier))),
+    others: list(scored.filter((s) => !isMatch(s.tier))),
+  };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
