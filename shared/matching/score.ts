@@ -167,17 +167,17 @@ export function scoreCandidates(
         contribution: (w.factors[id] * scores[id]) / total / STEPS,
       })),
     ];
-    let penalty = 0;
-    if (opts.exposure !== false) penalty = f.exposurePenalty(m.impressionsToday, w);
-    const capped = penalty === Infinity;
-    // The penalty only reorders mentors inside a tier: it never takes more than `within`.
-    const taken = capped ? 0 : Math.min(penalty, within);
+    let share = 0;
+    if (opts.exposure !== false) share = f.exposureShare(m.impressionsToday, m.activeMentees, w);
+    const capped = share === Infinity;
+    // The re-rank only reorders mentors inside a tier: it takes a share of `within`, never more.
+    const taken = capped ? 0 : share * within;
     if (taken > 0)
       factors.push({
         id: 'exposure',
         label: FACTOR_LABELS.exposure,
-        score: penalty / w.exposure.maxPenalty,
-        weight: w.exposure.maxPenalty,
+        score: share,
+        weight: 1,
         contribution: -taken / STEPS,
       });
     const adjusted = within - taken;

@@ -243,7 +243,7 @@ describe('5. exposure balancing reorders only within a tier', () => {
   });
 
   it('counts people who saw the card, not open seats: four seats do not buy four times the attention', () => {
-    const seen = WEIGHTS.exposure.peopleForFullPenalty;
+    const seen = WEIGHTS.exposure.peopleToHalve;
     const penaltyOf = (capacity: number) =>
       rankCandidates(asker, [mentor('m', { capacity, activeMentees: 0, impressionsToday: seen })], {
         now: NOW,
@@ -251,5 +251,24 @@ describe('5. exposure balancing reorders only within a tier', () => {
       })[0]!.factors.find((x) => x.id === 'exposure')!.contribution;
     expect(penaltyOf(4)).toBeLessThan(0);
     expect(penaltyOf(4)).toBe(penaltyOf(1));
+  });
+
+  it('counts the mentees a mentor already has: of two mentors seen by as many people, the one with none comes first', () => {
+    const seen = WEIGHTS.exposure.peopleToHalve;
+    // The busy one's story speaks to the question better, so without the re-rank it leads.
+    const busy = mentor('a-busy', { capacity: 4, activeMentees: 2, impressionsToday: seen });
+    const free = mentor('b-free', {
+      capacity: 4,
+      activeMentees: 0,
+      impressionsToday: seen,
+      textRank: 0.05,
+    });
+    const ids = (list: MentorCandidate[], exposure = true) =>
+      rankCandidates(asker, list, { now: NOW, limit: 5, exposure }).map((r) => r.mentorId);
+    expect(ids([busy, free], false)[0]).toBe('a-busy');
+    expect(ids([busy, free])).toEqual(['b-free', 'a-busy']);
+    // …and never above a lesser tier, however busy.
+    const lesser = mentor('c-lesser', { roleBeforeFamily: 'data' });
+    expect(ids([{ ...busy, impressionsToday: 59 }, lesser])).toEqual(['a-busy', 'c-lesser']);
   });
 });
