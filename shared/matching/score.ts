@@ -228,8 +228,9 @@ export interface RankedSections {
 /**
  * Principle 7 wherever a ranked list is shown: the matches are ranked among themselves and
  * the others apart, each at most `limit` long, so a short list stays short instead of being
- * padded with mentors who do not match. Each list keeps two-partial mentors out of its own
- * top 3: filtering the full order afterwards could bring one back into the first places.
+ * padded with mentors who do not match. Each list is ordered as rankCandidates orders (tier,
+ * presence, within-tier score, two-partial mentors kept out of its own top 3), so the matches
+ * keep the relative order they have in the whole ranking.
  */
 export function rankSections(
   asker: AskerInput,
