@@ -27,6 +27,8 @@ export function ThreadMentorPanel({ threadId }: { threadId: string }) {
   // Find a mentor ranked for this question: the matches in the panel's order, then the
   // other mentors in their own labelled section.
   const allForQuestion = `/mentors?threadId=${encodeURIComponent(threadId)}`;
+  // Without an asker profile only the question's words rank: there is no switch to match yet.
+  const what = d?.askerHasProfile === false ? 'this question' : 'this switch';
 
   return (
     <section className="mentor-panel" aria-labelledby={headingId}>
@@ -47,7 +49,7 @@ export function ThreadMentorPanel({ threadId }: { threadId: string }) {
       {d && !d.askerHasProfile && <MissingProfile panel={d} />}
       {d && d.items.length === 0 && (
         <p className="muted">
-          No mentor matches this switch yet.{' '}
+          No mentor matches {what} yet.{' '}
           <Link to={allForQuestion}>See all mentors for this question</Link>.
         </p>
       )}
@@ -61,8 +63,8 @@ export function ThreadMentorPanel({ threadId }: { threadId: string }) {
           )}
           {d.items.length < d.limit && (
             <p className="muted panel-short">
-              Only {d.items.length} {d.items.length === 1 ? 'mentor matches' : 'mentors match'} this
-              switch so far.
+              Only {d.items.length} {d.items.length === 1 ? 'mentor matches' : 'mentors match'}{' '}
+              {what} so far.
             </p>
           )}
           <ol className="mentor-panel-list">
