@@ -4,7 +4,12 @@
  * Node pass (shared/matching/score.ts) scores every factor, applies the exposure re-rank
  * and writes the reasons.
  */
-import { rankCandidates } from '../../shared/matching/score';
+import {
+  rankCandidates,
+  rankSections,
+  type RankedSections,
+  type RankOptions,
+} from '../../shared/matching/score';
 import type { AskerInput, MatchResult, QuestionInput } from '../../shared/matching/types';
 import { WEIGHTS, type MatchingWeights } from '../../shared/matching/weights';
 import type { Db } from '../db';
@@ -70,7 +75,8 @@ export function candidateQuery(
   };
 }
 
-export async function rankMentors(db: Db, req: RankRequest): Promise<MatchResult[]> {
+/** The candidates Postgres hands over for this request, and how the Node pass ranks them. */
+async function candidatesOf(db: Db, req: RankRequest) {
   const weights = req.weights ?? WEIGHTS;
   const now = req.now ?? new Date();
   const { asker, question } = req;
@@ -80,12 +86,29 @@ export async function rankMentors(db: Db, req: RankRequest): Promise<MatchResult
     filters: req.filters,
     shortlist: req.shortlist,
   });
-  return rankCandidates(asker, rows.map(candidateFromRow), {
+  const opts: RankOptions = {
     now,
     limit: req.limit,
     weights,
     exposure: req.exposure,
     minOverlapHours: req.filters?.minOverlapHours,
     questionText: question ? `${question.title}\n${question.body}` : '',
-  });
+  };
+  return { candidates: rows.map(candidateFromRow), opts };
+}
+
+/** The engine's whole order (matches and other mentors together): what the bench measures. */
+export async function rankMentors(db: Db, req: RankRequest): Promise<MatchResult[]> {
+  const { candidates, opts } = await candidatesOf(db, req);
+  return rankCandidates(req.asker, candidates, opts);
+}
+
+/**
+ * What people are shown (issue 13, principle 7): the matches ranked on their own, at most
+ * `limit`, and the other mentors apart. Every list a person sees comes from here, so the
+ * thread panel, /api/matches and Find a mentor agree on the order of the matches.
+ */
+export async function rankMentorSections(db: Db, req: RankRequest): Promise<RankedSections> {
+  const { candidates, opts } = await candidatesOf(db, req);
+  return rankSections(req.asker, candidates, opts);
 }

@@ -15,20 +15,21 @@ export function matchingRoutes(ctx: AppContext): Router {
     const { threadId, limit, ...filters } = parse(matchListQuery, req.query);
     const thread = threadId ? await loadThread(ctx.db, threadId) : null;
     if (threadId && !thread) throw notFound('That question');
-    const items = await matchesForAsker(ctx.db, {
+    const sections = await matchesForAsker(ctx.db, {
       askerId: viewer.id,
       limit,
       filters,
       question: thread?.question,
     });
-    if (!items)
+    if (!sections)
       throw new AppError(
         'not_found',
         'Add your asker profile first: matching needs your role, the paths you weigh and your languages',
         undefined,
         { reason: 'no_asker_profile' },
       );
-    const body: MatchList = { items, threadId: threadId ?? null };
+    // Only matches (principle 7): a short list stays short; Find a mentor lists the others.
+    const body: MatchList = { items: sections.matches, threadId: threadId ?? null };
     res.json(body);
   });
 

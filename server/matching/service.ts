@@ -5,10 +5,11 @@
  * - mentorsToNotify (notify.ts): who hears about a new question
  * Showing a list to the asker records impressions, which the exposure re-rank reads.
  */
+import type { RankedSections } from '../../shared/matching/score';
 import type { AskerInput, MatchResult, QuestionInput } from '../../shared/matching/types';
 import type { Db } from '../db';
 import { askerFromRow } from './adapters';
-import { rankMentors, refreshTermStatsIfStale, utcDay } from './engine';
+import { rankMentorSections, refreshTermStatsIfStale, utcDay } from './engine';
 import { recordImpressions, type MatchFilters } from './queries';
 
 /**
@@ -111,25 +112,26 @@ export async function matchesForAsker(
     question?: QuestionInput | null;
     now?: Date;
     /**
-     * Record every returned mentor as seen (default). Off when the caller shows only part of
-     * the list (Find a mentor pages it) and records what it renders with recordShown.
+     * Record every returned match as seen (default; the other mentors are the caller's to
+     * show and record). Off when the caller shows only part of the list (Find a mentor pages
+     * it) and records what it renders with recordShown.
      */
     record?: boolean;
   },
-): Promise<MatchResult[] | null> {
+): Promise<RankedSections | null> {
   keepStatsFresh(db);
   const asker = await loadAsker(db, opts.askerId);
   if (!asker) return null;
   const now = opts.now ?? new Date();
-  const items = await rankMentors(db, {
+  const sections = await rankMentorSections(db, {
     asker,
     question: opts.question,
     limit: opts.limit,
     filters: opts.filters,
     now,
   });
-  if (opts.record !== false) await recordShown(db, asker.userId, items, now);
-  return items;
+  if (opts.record !== false) await recordShown(db, asker.userId, sections.matches, now);
+  return sections;
 }
 
 /**
@@ -152,8 +154,9 @@ export async function recordShown(
 }
 
 /**
- * Mentors for a question, ranked for its author whoever is looking; null when the thread
- * does not exist. Only the author's own views count as impressions.
+ * The mentors who match a question's author, ranked for them whoever is looking: only
+ * matches, so fewer than `limit` when fewer match (principle 7); null when the thread does
+ * not exist. Only the author's own views count as impressions.
  */
 export async function matchesForThread(
   db: Db,
@@ -170,7 +173,7 @@ export async function matchesForThread(
     ...(forAsker ? {} : { speakAbout: thread.authorName ?? 'the asker' }),
   };
   const now = opts.now ?? new Date();
-  const items = await rankMentors(db, {
+  const { matches: items } = await rankMentorSections(db, {
     asker,
     question: thread.question,
     limit: opts.limit,

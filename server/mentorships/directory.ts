@@ -7,7 +7,7 @@ import { invalid, notFound } from '../http/errors';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { cardRows, presentCard, type CardRow } from './cards';
 import { matchesForAsker, questionOfThread, recordShown } from './match-source';
-import { isMatch } from '../../shared/matching/tiers';
+import type { MatchResult } from '../../shared/matching/types';
 import { WEIGHTS } from '../../shared/matching/weights';
 import { afterKey, newestFirst, pageOf } from '../lib/paging';
 import { fitOf } from './panel';
@@ -77,27 +77,29 @@ export async function directoryPage(
     .execute();
   const question = f.threadId ? await questionOfThread(db, f.threadId) : null;
   if (f.threadId && !question) throw notFound('That question');
-  const matches =
-    (await matchesForAsker(db, viewer.id, { limit: RANKED_MAX, filters: f, question, now })) ?? [];
+  const sections = (await matchesForAsker(db, viewer.id, {
+    limit: RANKED_MAX,
+    filters: f,
+    question,
+    now,
+  })) ?? { matches: [], others: [] };
   // The engine ranks; our own filtered list (time-zone window, room) decides who is shown.
-  // Matches first; then, as a separate labelled section, everyone else: the engine's weaker
-  // fits in its order, then those it could not offer (full, away for months) by activity.
+  // Matches first, in the same order as the thread panel and /api/matches; then, as a
+  // separate labelled section, everyone else: the engine's weaker fits in its order, then
+  // those it could not offer (full, away for months) by activity.
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const matched: DirectoryItem[] = [];
-  const weaker: DirectoryItem[] = [];
-  for (const m of matches) {
-    const row = byId.get(m.mentorId);
-    if (!row) continue;
-    const ok = isMatch(m.tier);
-    const item: DirectoryItem = {
-      ...presentCard(row),
-      match: fitOf(m),
-      section: ok ? 'match' : 'other',
-      note: null,
-    };
-    (ok ? matched : weaker).push(item);
-    byId.delete(m.mentorId);
-  }
+  const take = (list: readonly MatchResult[], section: 'match' | 'other') => {
+    const out: DirectoryItem[] = [];
+    for (const m of list) {
+      const row = byId.get(m.mentorId);
+      if (!row) continue;
+      out.push({ ...presentCard(row), match: fitOf(m), section, note: null });
+      byId.delete(m.mentorId);
+    }
+    return out;
+  };
+  const matched = take(sections.matches, 'match');
+  const weaker = take(sections.others, 'other');
   const rest = [...byId.values()].map((row): DirectoryItem => ({
     ...presentCard(row),
     match: null,

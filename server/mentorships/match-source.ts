@@ -4,6 +4,7 @@
  * here, so a change of that contract is a change in this file only.
  */
 import type { DirectoryQuery } from '../../shared/api/mentorships';
+import type { RankedSections } from '../../shared/matching/score';
 import type { MatchResult, QuestionInput } from '../../shared/matching/types';
 import { WEIGHTS } from '../../shared/matching/weights';
 import type { Db } from '../db';
@@ -13,8 +14,9 @@ import * as matching from '../matching/service';
 export { firstName } from '../matching/service';
 
 /**
- * Mentors for a question, ranked for the person who asked it (whoever is looking), and whether
- * that person has an asker profile (without one only the question's words rank).
+ * The mentors who match a question's author, ranked for them (whoever is looking), at most
+ * `limit` and fewer when fewer match; and whether that person has an asker profile (without
+ * one only the question's words rank).
  */
 export async function matchesForThread(
   db: Db,
@@ -42,13 +44,14 @@ export async function questionOfThread(db: Db, threadId: string): Promise<Questi
 
 /**
  * Mentors for an asker (Find a mentor), for a question when given one, with the directory's
- * filters the engine can apply itself. Null: the person has no asker profile.
+ * filters the engine can apply itself: the matches and, apart, the other mentors it could
+ * offer, each ranked on its own. Null: the person has no asker profile.
  */
 export function matchesForAsker(
   db: Db,
   askerId: string,
   opts: { limit: number; filters: DirectoryQuery; question?: QuestionInput | null; now?: Date },
-): Promise<MatchResult[] | null> {
+): Promise<RankedSections | null> {
   const f = opts.filters;
   return matching.matchesForAsker(db, {
     askerId,

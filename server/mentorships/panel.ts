@@ -21,7 +21,8 @@ const fitOf = (m: MatchResult) => ({
 
 /**
  * "PMs who made this switch" on a question: the top matches for the person who asked, with
- * reasons. Anyone may look (others see them as mentors who might answer); only the asker gets
+ * reasons — only mentors who match, so fewer than PANEL_SIZE when fewer do (the panel says
+ * so and links to Find a mentor ranked for the question, where the others are listed apart). Anyone may look (others see them as mentors who might answer); only the asker gets
  * request buttons and their own request state per mentor.
  */
 export async function threadPanel(
@@ -73,6 +74,7 @@ export async function threadPanel(
     openRequests: open,
     maxOpenRequests: config.MENTORSHIP_MAX_OPEN_REQUESTS,
     items: list,
+    limit: PANEL_SIZE,
     paths: [...new Set(thread.tags.map(pathForTag).filter((p) => p !== null))].map((id) => ({
       id,
       label: pathLabel(id),

@@ -238,7 +238,13 @@ export interface ThreadMentorPanel {
   canRequest: boolean;
   openRequests: number;
   maxOpenRequests: number;
+  /**
+   * Only mentors who match the asker's switch (issue 13, principle 7), best first: at most
+   * `limit`, fewer when fewer match — never padded with mentors who do not.
+   */
   items: PanelMatch[];
+  /** The most the panel shows; fewer items means only that many mentors match so far. */
+  limit: number;
   /** Career paths this question's tags are about (links to /paths/:pathId). */
   paths: { id: CareerPathId; label: string }[];
 }

@@ -2,9 +2,12 @@
  * Matching API contract (paths under /api; signed-in viewer required, 401 otherwise):
  *
  *   GET    /matches?threadId=&limit=&path=&roleFamily=&industry=&companyType=&language=&minOverlapHours=
- *          -> MatchList: mentors for the signed-in asker, best first. With threadId, the
- *             question's words count too. 404 {reason:'no_asker_profile'} until the viewer
- *             has an asker profile; 404 when the thread does not exist.
+ *          -> MatchList: the mentors who match the signed-in asker (isMatch: role and path
+ *             at least closely related), best first — at most `limit`, fewer when fewer
+ *             match: never padded with mentors who do not (issue 13, principle 7; Find a
+ *             mentor lists those apart). With threadId, the question's words count too.
+ *             404 {reason:'no_asker_profile'} until the viewer has an asker profile; 404
+ *             when the thread does not exist.
  *   PUT    /matches/blocked/:mentorId   -> 204: never show me this mentor again
  *   DELETE /matches/blocked/:mentorId   -> 204
  *
@@ -56,6 +59,7 @@ export const mentorIdParam = z.object({
 });
 
 export interface MatchList {
+  /** Matches only, best first; fewer than the limit when fewer mentors match. */
   items: MatchResult[];
   /** The question the list was ranked for, when one was given. */
   threadId: string | null;

@@ -8,6 +8,7 @@ import { buildReasons } from './reasons';
 import { roleTier } from './roles';
 import {
   fitLevel,
+  isMatch,
   MAX_LEVEL,
   MAX_PARTIAL_FOR_TOP,
   partialMismatches,
@@ -166,17 +167,17 @@ export function scoreCandidates(
         contribution: (w.factors[id] * scores[id]) / total / STEPS,
       })),
     ];
-    let penalty = 0;
-    if (opts.exposure !== false) penalty = f.exposurePenalty(m.impressionsToday, w);
-    const capped = penalty === Infinity;
-    // The penalty only reorders mentors inside a tier: it never takes more than `within`.
-    const taken = capped ? 0 : Math.min(penalty, within);
+    let share = 0;
+    if (opts.exposure !== false) share = f.exposureShare(m.impressionsToday, m.activeMentees, w);
+    const capped = share === Infinity;
+    // The re-rank only reorders mentors inside a tier: it takes a share of `within`, never more.
+    const taken = capped ? 0 : share * within;
     if (taken > 0)
       factors.push({
         id: 'exposure',
         label: FACTOR_LABELS.exposure,
-        score: penalty / w.exposure.maxPenalty,
-        weight: w.exposure.maxPenalty,
+        score: share,
+        weight: 1,
         contribution: -taken / STEPS,
       });
     const adjusted = within - taken;
@@ -215,6 +216,36 @@ export function rankCandidates(
     scoreCandidates(asker, candidates, opts).filter((s) => !s.capped),
   );
   return scored.slice(0, opts.limit).map((s) => present(asker, s, opts.questionText, opts.now));
+}
+
+export interface RankedSections {
+  /** Mentors who match (isMatch: role and path at least closely related), best first. */
+  matches: MatchResult[];
+  /** The other mentors the engine could offer, best first: never mixed into `matches`. */
+  others: MatchResult[];
+}
+
+/**
+ * Principle 7 wherever a ranked list is shown: the matches are ranked among themselves and
+ * the others apart, each at most `limit` long, so a short list stays short instead of being
+ * padded with mentors who do not match. Each list is ordered as rankCandidates orders (tier,
+ * presence, within-tier score, two-partial mentors kept out of its own top 3), so the matches
+ * keep the relative order they have in the whole ranking.
+ */
+export function rankSections(
+  asker: AskerInput,
+  candidates: readonly MentorCandidate[],
+  opts: RankOptions,
+): RankedSections {
+  const scored = scoreCandidates(asker, candidates, opts).filter((s) => !s.capped);
+  const list = (xs: Scored[]) =>
+    orderScored(asker, xs)
+      .slice(0, opts.limit)
+      .map((s) => present(asker, s, opts.questionText, opts.now));
+  return {
+    matches: list(scored.filter((s) => isMatch(s.tier))),
+    others: list(scored.filter((s) => !isMatch(s.tier))),
+  };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -52,17 +52,21 @@ describeBrowser('mentorship: ask → matches → request → accept', () => {
     await ask.getByRole('option', { name: /career-switch/ }).click();
     await ask.getByRole('button', { name: 'Post your question' }).click();
     await ask.waitForURL(/\/q\/[0-9a-f-]{36}/);
+    const threadPath = new URL(ask.url()).pathname;
+    const threadId = threadPath.split('/')[2]!;
 
-    // Ranked mentors with reasons, the best fit first.
+    // Ranked mentors with reasons — only those who match: Tom (platform engineer, internal
+    // transfer) shares neither Maya's role nor a path she weighs, so he is not listed here.
     const panel = ask.getByRole('region', { name: 'PMs who made this switch' });
     await panel.waitFor();
     const items = panel
       .getByRole('listitem')
       .filter({ has: ask.getByRole('heading', { level: 3 }) });
-    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(2);
     await expect
       .poll(() => items.first().getByRole('heading', { level: 3 }).innerText())
       .toContain('Priya Mentor');
+    await expectCount(items, 1);
+    await panel.getByText('Only 1 mentor matches this switch so far.').waitFor();
     await items
       .first()
       .getByText(/Was a frontend developer at an agency/)
@@ -125,10 +129,32 @@ describeBrowser('mentorship: ask → matches → request → accept', () => {
     await askerActive.getByRole('heading', { name: /Your mentor Priya Mentor/ }).waitFor();
     await expectAccessible(ask);
 
+    // From the panel, at 375 px: Find a mentor ranked for this question, Priya among the
+    // matches and Tom apart, under "Other mentors".
+    const narrow = await pageAs(app, asker, 375);
+    await narrow.goto(app.url + threadPath);
+    const narrowPanel = narrow.getByRole('region', { name: 'PMs who made this switch' });
+    await narrowPanel.getByText('Only 1 mentor matches this switch so far.').waitFor();
+    await noSidewaysScroll(narrow);
+    await narrowPanel.getByRole('link', { name: 'See all mentors for this question' }).click();
+    await narrow.waitForURL(
+      (u) => u.pathname === '/mentors' && u.searchParams.get('threadId') === threadId,
+    );
+    await narrow.getByText(/^Ranked for this question/).waitFor();
+    await narrow.getByRole('link', { name: 'Back to the question' }).waitFor();
+    const others = narrow.getByRole('region', { name: 'Other mentors' });
+    await others.getByRole('heading', { name: /Tom Mentor/ }).waitFor();
+    await expectCount(others.getByRole('heading', { name: /Priya Mentor/ }), 0);
+    await narrow.getByRole('heading', { name: /Priya Mentor/ }).waitFor();
+    await expectAccessible(narrow);
+    await noSidewaysScroll(narrow);
+
     expect(jsErrors(ask)).toEqual([]);
     expect(jsErrors(mp)).toEqual([]);
+    expect(jsErrors(narrow)).toEqual([]);
     await ask.context().close();
     await mp.context().close();
+    await narrow.context().close();
   }, 90_000); // many steps in two browsers: under full-suite load it needs more than 30 s
 
   it('shows paths with an accessible chart and Find a mentor with filters', async () => {

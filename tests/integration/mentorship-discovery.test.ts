@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DirectoryPage, ThreadMentorPanel } from '../../shared/api/mentorships';
+import type { MatchList } from '../../shared/matching/api';
+import { isMatch } from '../../shared/matching/tiers';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createUser, signIn, type TestUser } from '../helpers/auth';
 import { createAskerProfile, createMentor, goodMessage } from './mentorship-fixtures';
@@ -130,6 +132,42 @@ describe('the mentor panel on a question', () => {
     await request(app.url)
       .get('/api/thread-mentors/00000000-0000-4000-8000-000000000000')
       .expect(404);
+  });
+});
+
+describe('short lists stay short (issue 13, principle 7)', () => {
+  // One mentor matches Maya's switch; Transfer Mentor (backend, internal transfer) does not:
+  // neither the role nor the path is related. The ranked lists must not pad with them.
+  it('the panel and /api/matches list only the match; Find a mentor lists the other apart', async () => {
+    const client = await signIn(app, asker);
+    const panel = (await client.get(`/api/thread-mentors/${threadId}`).expect(200))
+      .body as ThreadMentorPanel;
+    expect(panel.limit).toBe(3);
+    expect(panel.items.map((i) => i.handle)).toEqual([mentors.agency!.handle]);
+
+    const api = (await client.get(`/api/matches?threadId=${threadId}&limit=5`).expect(200))
+      .body as MatchList;
+    expect(api.items.map((i) => i.handle)).toEqual([mentors.agency!.handle]);
+    expect(api.items.every((i) => isMatch(i.tier))).toBe(true);
+    const plain = (await client.get('/api/matches?limit=5').expect(200)).body as MatchList;
+    expect(plain.items.map((i) => i.handle)).toEqual([mentors.agency!.handle]);
+
+    const dir = (await client.get(`/api/mentor-directory?threadId=${threadId}`).expect(200))
+      .body as DirectoryPage;
+    expect(dir.matchCount).toBe(1);
+    const section = (name: 'match' | 'other') =>
+      dir.items.filter((i) => i.section === name).map((i) => i.handle);
+    expect(section('match')).toEqual([mentors.agency!.handle]);
+    expect(section('other')).toContain(mentors.transfer!.handle);
+    // Only the cards of matches and ranked others count as seen, once per person and day.
+    const seen = await app.ctx.db
+      .selectFrom('match_impressions')
+      .select('mentor_id')
+      .where('asker_id', '=', asker.id)
+      .execute();
+    expect(seen.map((r) => r.mentor_id).sort()).toEqual(
+      [mentors.agency!.id, mentors.transfer!.id].sort(),
+    );
   });
 });
 

@@ -106,13 +106,16 @@ describe('text relevance and exposure', () => {
     expect(f.textFactor(10, WEIGHTS)).toBeLessThan(1);
   });
 
-  it('exposure penalty grows with the people who saw the card today, whatever the seats, and caps the day', () => {
+  it('exposure share grows with the people who saw the card today and the current mentees, whatever the seats, never takes the whole score, and caps the day', () => {
     const e = WEIGHTS.exposure;
-    expect(f.exposurePenalty(0, WEIGHTS)).toBe(0);
-    expect(f.exposurePenalty(e.peopleForFullPenalty / 2, WEIGHTS)).toBeCloseTo(e.maxPenalty / 2);
-    expect(f.exposurePenalty(e.peopleForFullPenalty, WEIGHTS)).toBe(e.maxPenalty);
-    expect(f.exposurePenalty(10 * e.peopleForFullPenalty, WEIGHTS)).toBe(e.maxPenalty);
-    expect(f.exposurePenalty(e.maxImpressionsPerDay, WEIGHTS)).toBe(Infinity);
+    expect(f.exposureShare(0, 0, WEIGHTS)).toBe(0);
+    expect(f.exposureShare(e.peopleToHalve, 0, WEIGHTS)).toBe(0.5);
+    expect(f.exposureShare(0, e.peopleToHalve / e.peoplePerMentee, WEIGHTS)).toBeCloseTo(0.5);
+    // It keeps growing (no saturation: the more-seen of two always yields) but stays below 1.
+    expect(f.exposureShare(50, 0, WEIGHTS)).toBeGreaterThan(f.exposureShare(20, 0, WEIGHTS));
+    expect(f.exposureShare(e.maxImpressionsPerDay - 1, 4, WEIGHTS)).toBeLessThan(1);
+    expect(f.exposureShare(2, 1, WEIGHTS)).toBeGreaterThan(f.exposureShare(2, 0, WEIGHTS));
+    expect(f.exposureShare(e.maxImpressionsPerDay, 0, WEIGHTS)).toBe(Infinity);
   });
 
   it('the documented weights add up to 1', () => {

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { WEIGHTS } from '../../shared/matching/weights';
-import { rankCandidates } from '../../shared/matching/score';
+import { rankCandidates, rankSections } from '../../shared/matching/score';
 import { relatedRoleFamilies, roleTier } from '../../shared/matching/roles';
-import { fitLevel, pathTier, protectTop } from '../../shared/matching/tiers';
+import { fitLevel, isMatch, pathTier, protectTop } from '../../shared/matching/tiers';
 import { yearOverlapWith } from '../../shared/matching/timezone';
 import type { AskerInput, MentorCandidate } from '../../shared/matching/types';
 
@@ -243,7 +243,7 @@ describe('5. exposure balancing reorders only within a tier', () => {
   });
 
   it('counts people who saw the card, not open seats: four seats do not buy four times the attention', () => {
-    const seen = WEIGHTS.exposure.peopleForFullPenalty;
+    const seen = WEIGHTS.exposure.peopleToHalve;
     const penaltyOf = (capacity: number) =>
       rankCandidates(asker, [mentor('m', { capacity, activeMentees: 0, impressionsToday: seen })], {
         now: NOW,
@@ -251,5 +251,51 @@ describe('5. exposure balancing reorders only within a tier', () => {
       })[0]!.factors.find((x) => x.id === 'exposure')!.contribution;
     expect(penaltyOf(4)).toBeLessThan(0);
     expect(penaltyOf(4)).toBe(penaltyOf(1));
+  });
+
+  it('counts the mentees a mentor already has: of two mentors seen by as many people, the one with none comes first', () => {
+    const seen = WEIGHTS.exposure.peopleToHalve;
+    // The busy one's story speaks to the question better, so without the re-rank it leads.
+    const busy = mentor('a-busy', { capacity: 4, activeMentees: 2, impressionsToday: seen });
+    const free = mentor('b-free', {
+      capacity: 4,
+      activeMentees: 0,
+      impressionsToday: seen,
+      textRank: 0.05,
+    });
+    const ids = (list: MentorCandidate[], exposure = true) =>
+      rankCandidates(asker, list, { now: NOW, limit: 5, exposure }).map((r) => r.mentorId);
+    expect(ids([busy, free], false)[0]).toBe('a-busy');
+    expect(ids([busy, free])).toEqual(['b-free', 'a-busy']);
+    // …and never above a lesser tier, however busy.
+    const lesser = mentor('c-lesser', { roleBeforeFamily: 'data' });
+    expect(ids([{ ...busy, impressionsToday: 59 }, lesser])).toEqual(['a-busy', 'c-lesser']);
+  });
+});
+
+describe('7. a ranked list a person sees is honest', () => {
+  // Same role on a path Maya does not weigh: a strong fit by level, but not a match.
+  const sameRoleOtherPath = (id: string) => mentor(id, { pathTaken: 'mba' });
+  const list = [
+    mentor('match-a'),
+    sameRoleOtherPath('other-a'),
+    sameRoleOtherPath('other-b'),
+    mentor('match-b', { pathTaken: 'technical-pm', textRank: 0 }),
+    mentor('unrelated', { roleBeforeFamily: 'data', roleBefore: 'Analyst', pathTaken: 'mba' }),
+  ];
+  const sections = rankSections(asker, list, { now: NOW, limit: 3, exposure: false });
+  const ids = (xs: { mentorId: string }[]) => xs.map((x) => x.mentorId);
+
+  it('lists only matches, fewer than the limit when fewer match, never padded', () => {
+    expect(ids(sections.matches)).toEqual(['match-a', 'match-b']);
+    expect(sections.matches.every((m) => isMatch(m.tier))).toBe(true);
+  });
+
+  it('keeps the other mentors apart, in the engine’s order, and the matches in its order too', () => {
+    expect(ids(sections.others)).toEqual(['other-a', 'other-b', 'unrelated']);
+    const full = rank(list);
+    // The whole order's top 3 is what the panel used to show: padded with a non-match.
+    expect(full.slice(0, 3)).toEqual(['match-a', 'match-b', 'other-a']);
+    expect(full.filter((id) => id.startsWith('match'))).toEqual(ids(sections.matches));
   });
 });

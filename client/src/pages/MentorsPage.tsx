@@ -20,6 +20,8 @@ const FILTERS = [
   'tz',
   'within',
   'hasRoom',
+  // Ranked for this question too (the question's mentor panel links here with it).
+  'threadId',
 ];
 
 /** /mentors — Find a mentor: filters, ranked by fit for a signed-in asker, by activity otherwise. */
@@ -46,6 +48,7 @@ export function MentorsPage() {
   });
   usePageTitle('Find a mentor');
 
+  const threadId = params.get('threadId');
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const ranked = list.data?.pages[0]?.ranked ?? false;
   const matchCount = list.data?.pages[0]?.matchCount ?? null;
@@ -61,7 +64,9 @@ export function MentorsPage() {
         {list.isFetching && !list.isFetchingNextPage
           ? 'Updating…'
           : ranked
-            ? 'Ranked by how well each mentor fits your asker profile.'
+            ? threadId
+              ? 'Ranked for this question: how well each mentor fits your asker profile and what the question asks.'
+              : 'Ranked by how well each mentor fits your asker profile.'
             : viewer
               ? 'Most recently active first. Add an asker profile to see mentors ranked by fit.'
               : 'Most recently active first. Sign in with an asker profile to see mentors ranked by fit.'}
@@ -69,6 +74,12 @@ export function MentorsPage() {
           <>
             {' '}
             <Link to="/settings/profile">Edit your profile</Link>
+          </>
+        )}
+        {threadId && (
+          <>
+            {' '}
+            <Link to={`/q/${encodeURIComponent(threadId)}`}>Back to the question</Link>
           </>
         )}
       </p>

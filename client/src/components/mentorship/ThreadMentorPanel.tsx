@@ -24,6 +24,11 @@ export function ThreadMentorPanel({ threadId }: { threadId: string }) {
   const title = panel.data?.viewerIsAsker ? 'PMs who made this switch' : 'Mentors who might answer';
   const headingId = `mentor-panel-${threadId}`;
   const d = panel.data;
+  // Find a mentor ranked for this question: the matches in the panel's order, then the
+  // other mentors in their own labelled section.
+  const allForQuestion = `/mentors?threadId=${encodeURIComponent(threadId)}`;
+  // Without an asker profile only the question's words rank: there is no switch to match yet.
+  const what = d?.askerHasProfile === false ? 'this question' : 'this switch';
 
   return (
     <section className="mentor-panel" aria-labelledby={headingId}>
@@ -44,7 +49,8 @@ export function ThreadMentorPanel({ threadId }: { threadId: string }) {
       {d && !d.askerHasProfile && <MissingProfile panel={d} />}
       {d && d.items.length === 0 && (
         <p className="muted">
-          No mentor matches this question yet. <Link to="/mentors">Browse all mentors</Link>.
+          No mentor matches {what} yet.{' '}
+          <Link to={allForQuestion}>See all mentors for this question</Link>.
         </p>
       )}
       {d && d.items.length > 0 && (
@@ -53,6 +59,12 @@ export function ThreadMentorPanel({ threadId }: { threadId: string }) {
             <p className="notice">
               You have {d.openRequests} open requests, the most at once. Wait for an answer or
               withdraw one on <Link to="/mentorships#sent">your mentorships</Link>.
+            </p>
+          )}
+          {d.items.length < d.limit && (
+            <p className="muted panel-short">
+              Only {d.items.length} {d.items.length === 1 ? 'mentor matches' : 'mentors match'}{' '}
+              {what} so far.
             </p>
           )}
           <ol className="mentor-panel-list">
@@ -67,7 +79,7 @@ export function ThreadMentorPanel({ threadId }: { threadId: string }) {
             ))}
           </ol>
           <p className="panel-links">
-            <Link to="/mentors">Find more mentors</Link>
+            <Link to={allForQuestion}>See all mentors for this question</Link>
             {d.paths.map((p) => (
               <Link key={p.id} to={pathHref(p.id)}>
                 How people switched via {pathInText(p.id)}
