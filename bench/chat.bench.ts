@@ -5,15 +5,16 @@
  * number and its stream event, the unread-email job, publish after commit, the Postgres
  * adapter across instances. Two phases: 10 s with every person sending one message a second
  * (the latency: send → the other person's receipt, p50/p99, against the echo at the same
- * pace), then 20 s with each person sending their next message as soon as the last one is
- * acknowledged (messages/s, and each process's CPU per message). Both count messages
- * acknowledged but never received (lost) or received twice (duplicated).
+ * pace, after 3 s unmeasured), then twice 10 s with each person sending their next message
+ * as soon as the last one is acknowledged (messages/s, the better of the two, and each
+ * process's CPU per message). Both count messages acknowledged but never received (lost) or
+ * received twice (duplicated).
  *
  * Baselines in the same run (bench/servers/bare-chat-echo.ts): for the latency, a bare
  * Socket.IO relay that stores each message first with the bare transaction, with the pure
- * echo (relay only, stores nothing) printed beside it; and a bare loop doing the same
- * insert-with-sequence transaction over pg at the same concurrency (the database's own
- * ceiling here) for the throughput.
+ * echo (relay only, stores nothing) printed beside it; and for the throughput, a bare loop
+ * doing the same insert-with-sequence transaction over pg at the same concurrency (the
+ * database's own ceiling here), 5 s after each of the app's runs, the better of the two.
  * Also memory retained per idle chat socket (joined to its conversation) against a bare
  * Socket.IO socket.
  */
@@ -144,17 +145,33 @@ export default async function run(): Promise<Figure[]> {
     };
     await chatLoad(pairs.length, appSide, WARM_PACE);
     const appPaced = await chatLoad(pairs.length, appSide, PACE);
-    const cpuBefore = cpu();
-    const app = await chatLoad(pairs.length, appSide);
-    const cpuAfter = cpu();
-    const sent = app.perSecond * SECONDS;
+    // Throughput: the closed loop and the bare transaction loop in turn, twice, the best
+    // run of each counting, as the other benches do on this shared machine: measured once,
+    // the bare loop gave anything from 2,450 to 4,390 transactions/s over six runs of this
+    // bench. CPU per message is over both of the app's runs.
+    const txDb = await bareTransactionsDb(await freshDatabase(pgRun.adminUrl, 'chat_tx'));
+    const appRuns: Awaited<ReturnType<typeof chatLoad>>[] = [];
+    const txRuns: number[] = [];
+    const used = { app: 0, db: 0, bench: 0 }; // ms, during the app's runs only
+    for (let round = 0; round < 2; round++) {
+      const before = cpu();
+      appRuns.push(await chatLoad(pairs.length, appSide, undefined, SECONDS / 2));
+      const after = cpu();
+      used.app += cpuBetween(before.a, after.a) + cpuBetween(before.b, after.b);
+      used.db += cpuBetween(before.db, after.db);
+      used.bench += process.cpuUsage(before.bench).user / 1000;
+      txRuns.push(await bareTransactions(txDb, pairs.length * 2, 5));
+    }
+    const app = appRuns.reduce((best, r) => (r.perSecond > best.perSecond ? r : best));
+    const txPerSecond = Math.max(...txRuns);
+    const lost = appRuns.reduce((n, r) => n + r.lost, 0);
+    const duplicated = appRuns.reduce((n, r) => n + r.duplicated, 0);
+    const sent = appRuns.reduce((n, r) => n + r.perSecond * (SECONDS / 2), 0);
     const perMessage = (ms: number) => (sent > 0 ? (ms * 1000) / sent : 0); // µs
     const cpuUse = {
-      app:
-        perMessage(cpuBetween(cpuBefore.a, cpuAfter.a)) +
-        perMessage(cpuBetween(cpuBefore.b, cpuAfter.b)),
-      db: perMessage(cpuBetween(cpuBefore.db, cpuAfter.db)),
-      bench: perMessage(process.cpuUsage(cpuBefore.bench).user / 1000),
+      app: perMessage(used.app),
+      db: perMessage(used.db),
+      bench: perMessage(used.bench),
     };
     for (const s of sockets) s.disconnect();
     sockets.length = 0;
@@ -212,10 +229,6 @@ export default async function run(): Promise<Figure[]> {
     await storing.stop();
 
     // ---- the database's own ceiling for the same transaction, same concurrency
-    const txPerSecond = await bareTransactions(
-      await freshDatabase(pgRun.adminUrl, 'chat_tx'),
-      pairs.length * 2,
-    );
 
     const label = `bare Socket.IO echo, ${PAIRS * 2} sockets`;
     return [
@@ -313,13 +326,13 @@ export default async function run(): Promise<Figure[]> {
       }),
       figure({
         name: 'chat messages acknowledged but never received',
-        value: app.lost,
+        value: lost,
         unit: 'messages',
         budget: { valueAtMost: 0 },
       }),
       figure({
         name: 'chat messages received twice',
-        value: app.duplicated,
+        value: duplicated,
         unit: 'messages',
         budget: { valueAtMost: 0 },
       }),
@@ -372,8 +385,9 @@ async function chatLoad(
   conversations: number,
   side: Side,
   pace?: { everyMs: number; seconds: number },
+  closedSeconds = SECONDS,
 ) {
-  const seconds = pace?.seconds ?? SECONDS;
+  const seconds = pace?.seconds ?? closedSeconds;
   // Per direction: a socket also gets the events of its own messages, which are not receipts.
   const sentAt = [new Map<string, number>(), new Map<string, number>()] as const;
   const acked = new Set<string>();
@@ -552,17 +566,27 @@ async function signIn(url: string, handle: string): Promise<string> {
 /**
  * The least a chat server must do per message: next sequence number of the conversation and
  * the message row, in one transaction, at the load test's concurrency, over a pool as big as
- * the two instances' together.
+ * the two instances' together. Its tables, once per run:
  */
-async function bareTransactions(url: string, concurrency: number): Promise<number> {
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
+async function bareTransactionsDb(url: string): Promise<string> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
     await pool.query(`CREATE TABLE counters (id int PRIMARY KEY, seq bigint NOT NULL DEFAULT 0);
       CREATE TABLE messages (id uuid PRIMARY KEY, conversation int NOT NULL, seq bigint NOT NULL,
         body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), UNIQUE (conversation, seq));
       INSERT INTO counters (id) SELECT generate_series(0, ${PAIRS - 1});`);
+    return url;
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Transactions per second over `seconds`. */
+async function bareTransactions(url: string, concurrency: number, seconds: number) {
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  try {
     let done = 0;
-    const ends = Date.now() + 10_000;
+    const ends = Date.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: concurrency }, async (_, w) => {
         const conversation = Math.floor(w / 2);
@@ -586,7 +610,7 @@ async function bareTransactions(url: string, concurrency: number): Promise<numbe
         }
       }),
     );
-    return done / 10;
+    return done / seconds;
   } finally {
     await pool.end();
   }
