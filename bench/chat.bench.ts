@@ -228,8 +228,6 @@ export default async function run(): Promise<Figure[]> {
     sockets.length = 0;
     await storing.stop();
 
-    // ---- the database's own ceiling for the same transaction, same concurrency
-
     const label = `bare Socket.IO echo, ${PAIRS * 2} sockets`;
     return [
       figure({

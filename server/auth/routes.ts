@@ -133,16 +133,10 @@ export function authRoutes(ctx: AppContext): Router {
             renewedDeviceCookie(signInLimit.deviceKey, req, user.id),
             deviceCookieOptions(req, config.isProduction),
           );
-          // Stored before the answer is written, so the answer leaves in one write: left to
-          // express-session, a save at res.end splits the body around it (all but its last
-          // byte, then the save, then that byte) — one more socket write per sign-in.
-          req.session.save((saveErr) => {
-            if (saveErr) return next(saveErr);
-            res.json({
-              viewer: presentViewer(user),
-              csrfToken: csrfTokenOf(req),
-            } satisfies SessionInfo);
-          });
+          res.json({
+            viewer: presentViewer(user),
+            csrfToken: csrfTokenOf(req),
+          } satisfies SessionInfo);
         }, next);
       })(req, res, next);
     },

@@ -135,30 +135,26 @@ export function sessionTimeouts(ctx: AppContext, opts: { touch?: boolean } = {})
 
 /**
  * Makes this request's session a signed-in one for `userId`, under a session id the client
- * has never held (no fixation). A request that brought a session cookie gets its session
- * regenerated (the old row deleted); one without gets the fresh id express-session generated
- * for it — an unknown cookie is never adopted — so nothing needs deleting. express-session
- * then saves once, when the response ends. (Passport's req.logIn would save twice.)
+ * has never held (no fixation), and stores it. A request that brought a session cookie gets
+ * its session regenerated (the old row deleted); one without gets the fresh id
+ * express-session generated for it — an unknown cookie is never adopted — so nothing needs
+ * deleting. Stored once, here, before the answer is written (Passport's req.logIn would save
+ * twice): left to express-session, the save at res.end splits the answer around it (all but
+ * its last byte, the save, that byte), one more socket write per sign-in.
  */
-export function startSignedInSession(
+export async function startSignedInSession(
   req: Request,
   userId: string,
   init: () => void,
 ): Promise<void> {
-  const begin = () => {
-    req.session.passport = { user: userId };
-    req.session.meta = newSessionMeta(req);
-    init();
-  };
-  if (!hasSessionCookie(req)) {
-    begin();
-    return Promise.resolve();
-  }
-  return new Promise((resolve, reject) =>
-    req.session.regenerate((err) => {
-      if (err) return reject(err as Error);
-      begin();
-      resolve();
-    }),
+  if (hasSessionCookie(req))
+    await new Promise<void>((resolve, reject) =>
+      req.session.regenerate((err) => (err ? reject(err as Error) : resolve())),
+    );
+  req.session.passport = { user: userId };
+  req.session.meta = newSessionMeta(req);
+  init();
+  await new Promise<void>((resolve, reject) =>
+    req.session.save((err) => (err ? reject(err as Error) : resolve())),
   );
 }

@@ -22,8 +22,9 @@ const fitOf = (m: MatchResult) => ({
 /**
  * "PMs who made this switch" on a question: the top matches for the person who asked, with
  * reasons — only mentors who match, so fewer than PANEL_SIZE when fewer do (the panel says
- * so and links to Find a mentor ranked for the question, where the others are listed apart). Anyone may look (others see them as mentors who might answer); only the asker gets
- * request buttons and their own request state per mentor.
+ * so and links to Find a mentor ranked for the question, where the others are listed
+ * apart). Anyone may look (others see them as mentors who might answer); only the asker
+ * gets request buttons and their own request state per mentor.
  */
 export async function threadPanel(
   ctx: AppContext,

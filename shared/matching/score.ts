@@ -211,12 +211,18 @@ export function rankCandidates(
   candidates: readonly MentorCandidate[],
   opts: RankOptions,
 ): MatchResult[] {
-  const scored = orderScored(
-    asker,
-    scoreCandidates(asker, candidates, opts).filter((s) => !s.capped),
-  );
-  return scored.slice(0, opts.limit).map((s) => present(asker, s, opts.questionText, opts.now));
+  return topOf(asker, scoredOf(asker, candidates, opts), opts);
 }
+
+/** Every candidate scored, less those over today's hard cap. */
+const scoredOf = (asker: AskerInput, candidates: readonly MentorCandidate[], opts: RankOptions) =>
+  scoreCandidates(asker, candidates, opts).filter((s) => !s.capped);
+
+/** The first `limit` in rank order, with their reasons. */
+const topOf = (asker: AskerInput, scored: Scored[], opts: RankOptions) =>
+  orderScored(asker, scored)
+    .slice(0, opts.limit)
+    .map((s) => present(asker, s, opts.questionText, opts.now));
 
 export interface RankedSections {
   /** Mentors who match (isMatch: role and path at least closely related), best first. */
@@ -237,14 +243,18 @@ export function rankSections(
   candidates: readonly MentorCandidate[],
   opts: RankOptions,
 ): RankedSections {
-  const scored = scoreCandidates(asker, candidates, opts).filter((s) => !s.capped);
-  const list = (xs: Scored[]) =>
-    orderScored(asker, xs)
-      .slice(0, opts.limit)
-      .map((s) => present(asker, s, opts.questionText, opts.now));
+  const scored = scoredOf(asker, candidates, opts);
   return {
-    matches: list(scored.filter((s) => isMatch(s.tier))),
-    others: list(scored.filter((s) => !isMatch(s.tier))),
+    matches: topOf(
+      asker,
+      scored.filter((s) => isMatch(s.tier)),
+      opts,
+    ),
+    others: topOf(
+      asker,
+      scored.filter((s) => !isMatch(s.tier)),
+      opts,
+    ),
   };
 }
 
